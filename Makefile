@@ -1,0 +1,44 @@
+# Parapluie: every chore is a target here; `make help` lists them.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+LANG_CODE ?= fr
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help site serve test lint messages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
+	@echo "  (serve takes LANG_CODE=xx and PORT=nnnn; the default is LANG_CODE=fr PORT=8000)"
+
+$(VENV)/.build-deps: requirements.txt
+	@test -n "$(PYTHON)" || { echo "Python 3.11 not found"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+site: $(VENV)/.build-deps ## Build every language into site/ (creates .venv/ and installs pinned dependencies first)
+	$(PY) scripts/build.py
+
+serve: $(VENV)/.build-deps ## Preview one language at http://localhost:$(PORT)/$(LANG_CODE)/, rebuilt when a source changes
+	$(PY) scripts/serve.py --lang $(LANG_CODE) --port $(PORT)
+
+lint: $(VENV)/.test-deps ## ruff: lint and format check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+test: $(VENV)/.test-deps ## Run every test: lint, unit, build, bad input, browser (needs Debian's chromium)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m pytest
+
+messages: $(VENV)/.build-deps ## Extract template strings into translations/messages.pot and update every .po
+	$(PY) scripts/messages.py
+
+clean: ## Remove site/ and caches (keeps .venv/)
+	rm -rf site .site.* .pytest_cache .ruff_cache

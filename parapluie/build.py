@@ -1,0 +1,86 @@
+"""Build the whole site: stage every language, render them in parallel, finish, check, publish.
+
+The site is built in a fresh folder next to the target and swapped in only when every
+language rendered and every check passed: a failed build leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from parapluie.checks import site_problems
+from parapluie.errors import BuildError
+from parapluie.languages import Registry, load_registry
+from parapluie.postprocess import finish_language_folder
+from parapluie.project import Project
+from parapluie.render import render_all
+from parapluie.rootpages import write_root_pages
+from parapluie.staging import StagedLanguage, source_pages, stage_language
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a successful build produced."""
+
+    site: Path
+    registry: Registry
+    pages: list[str]
+    staged: dict[str, StagedLanguage]
+
+
+def publish(new_site: Path, site: Path) -> None:
+    """Replace `site` with `new_site` (two renames on one filesystem), then drop the old one."""
+    old = site.with_name(f".{site.name}.old-{os.getpid()}")
+    if site.exists():
+        site.rename(old)
+    new_site.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(
+    project: Project, site: Path, languages: list[str] | None = None, jobs: int | None = None
+) -> BuildResult:
+    """Build every language (or only `languages`) of `project` into `site`.
+
+    Raises BuildError naming the file (and field) at fault; `site` is then left untouched.
+    """
+    try:
+        return _build(project, site, languages, jobs)
+    except BuildError as error:
+        raise error.relative_to(project.root) from None
+
+
+def _build(project: Project, site: Path, languages: list[str] | None, jobs: int | None) -> BuildResult:
+    registry = load_registry(project.registry_file)
+    selected = [registry.get(code) for code in languages] if languages else registry.languages
+    base = project.base_config()
+    pages = source_pages(project, project.nav_pages(base))
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{site.name}.build-", dir=site.parent))
+    try:
+        new_site = work / "site"
+        new_site.mkdir()
+        staged = {
+            language.code: stage_language(project, registry, language, pages, work / "stage", new_site)
+            for language in selected
+        }
+        render_all(project, list(staged.values()), jobs=jobs)
+        for language in selected:
+            folder = new_site / language.code
+            # The root 404 page helps in every language; hosts serve it for any missing path.
+            (folder / "404.html").unlink(missing_ok=True)
+            finish_language_folder(folder, language.code, language.direction)
+        write_root_pages(new_site, project.overrides / "assets" / "parapluie.svg", registry, staged, base)
+        problems = site_problems(new_site)
+        if problems:
+            shown = "\n  ".join(problems[:20])
+            raise BuildError("site", f"{len(problems)} privacy problem(s) in the output:\n  {shown}")
+        publish(new_site, site)
+        return BuildResult(site=site, registry=registry, pages=pages, staged=staged)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -1,0 +1,52 @@
+"""The one error type the build raises for bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class BuildError(Exception):
+    """Bad input that stops the build: names the file, and the field when there is one.
+
+    The message is meant for the person who edits the content or the data, so it says
+    what is wrong and, where possible, what is expected instead.
+    """
+
+    def __init__(self, file: Path | str, message: str, field: str | None = None) -> None:
+        self.file = str(file)
+        self.field = field
+        self.detail = message
+        where = f"{self.file}: {field}" if field else self.file
+        super().__init__(f"{where}: {message}")
+
+    def relative_to(self, root: Path) -> BuildError:
+        """The same error with its file shown relative to `root` (the project) when inside it."""
+        try:
+            file = Path(self.file).relative_to(root)
+        except ValueError:
+            return self
+        return BuildError(file, self.detail, self.field)
+
+
+def describe_validation_error(error) -> list[tuple[str, str]]:
+    """Turn a pydantic ValidationError into (field path, message) pairs, editor-friendly."""
+    pairs = []
+    for item in error.errors():
+        field = ".".join(str(part) for part in item["loc"]) or "(top level)"
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "extra_forbidden":
+            message = "unknown key (check its spelling, or remove it)"
+        elif item["type"] == "missing":
+            message = "required key is missing"
+        pairs.append((field, message))
+    return pairs
+
+
+def raise_for_validation(file: Path | str, error, prefix: str = "") -> None:
+    """Raise a BuildError naming the file and the first invalid field of a ValidationError."""
+    pairs = describe_validation_error(error)
+    field, message = pairs[0]
+    if len(pairs) > 1:
+        others = "; ".join(f"{f}: {m}" for f, m in pairs[1:])
+        message = f"{message} (also {others})"
+    raise BuildError(file, message, field=f"{prefix}{field}") from None

@@ -1,0 +1,84 @@
+"""Pages at the root of the site, outside every language: the language picker and the 404.
+
+Both are small standalone pages written from Jinja templates in `parapluie/templates/`,
+with each language's strings taken from its gettext catalog.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+
+from parapluie.catalogs import load_translations
+from parapluie.languages import Registry
+from parapluie.staging import StagedLanguage
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class LanguageStrings:
+    """One language and its strings, as the root templates show them."""
+
+    code: str
+    endonym: str
+    dir: str
+    choose: str
+    not_found: str
+    not_found_help: str
+    home: str
+    directory: str
+    emergencies: str
+
+
+def base_path(config: dict) -> str:
+    """The URL path the site is served under ('/' by default), from `site_url` when set."""
+    path = urlsplit(config.get("site_url") or "/").path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def language_strings(registry: Registry, staged: dict[str, StagedLanguage]) -> list[LanguageStrings]:
+    """Each language's strings for the root pages, in registry order."""
+    result = []
+    for language in registry.languages:
+        if language.code not in staged:
+            continue
+        locale_dir = staged[language.code].config_file.parent / "locale" if not language.is_source else None
+        _ = load_translations(locale_dir, language.babel).gettext
+        result.append(
+            LanguageStrings(
+                code=language.code,
+                endonym=language.endonym,
+                dir=language.direction,
+                choose=_("Choisissez votre langue"),
+                not_found=_("Page introuvable"),
+                not_found_help=_("Cette adresse n'existe pas ou la page a changé de place."),
+                home=_("Accueil"),
+                directory=_("Annuaire des services"),
+                emergencies=_("Urgences et lignes d'écoute"),
+            )
+        )
+    return result
+
+
+def write_root_pages(
+    site: Path, logo: Path, registry: Registry, staged: dict[str, StagedLanguage], config: dict
+) -> None:
+    """Write index.html, 404.html and their assets (with the site's `logo`) at the root of `site`."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
+    )
+    context = {
+        "languages": language_strings(registry, staged),
+        "source": registry.source.code,
+        "site_name": config.get("site_name", ""),
+        "base": base_path(config),
+    }
+    for name in ("index.html", "404.html"):
+        (site / name).write_text(env.get_template(name).render(**context), encoding="utf-8")
+    shutil.copytree(TEMPLATES / "assets", site / "assets", dirs_exist_ok=True)
+    shutil.copy(logo, site / "assets" / "parapluie.svg")

@@ -1,0 +1,159 @@
+"""Prepare one language for the renderer: its pages, its config, its catalog.
+
+Staging is plain Python so the renderer could be swapped: it writes a folder of Markdown
+pages (translations where they exist, French pages with a "not yet translated" marker
+where they do not) and a complete MkDocs config for that language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from parapluie.catalogs import compile_catalog
+from parapluie.errors import BuildError
+from parapluie.frontmatter import read_source_page, read_translated_page
+from parapluie.languages import Language, Registry
+from parapluie.project import Project
+
+STATE_SOURCE = "source"
+STATE_TRANSLATED = "translated"
+STATE_FALLBACK = "fallback"
+
+
+@dataclass(frozen=True)
+class StagedPage:
+    """One page as staged for one language, and where it came from."""
+
+    path: str
+    state: str
+    origin: Path
+
+
+@dataclass(frozen=True)
+class StagedLanguage:
+    """What staging produced for one language."""
+
+    language: Language
+    config_file: Path
+    docs_dir: Path
+    site_dir: Path
+    pages: list[StagedPage]
+
+
+def source_pages(project: Project, nav: list[str]) -> list[str]:
+    """The French pages, checked against the nav in both directions."""
+    source_dir = project.docs / "fr"
+    found = sorted(p.relative_to(source_dir).as_posix() for p in source_dir.rglob("*.md"))
+    for index, page in enumerate(nav):
+        if page not in found:
+            raise BuildError(
+                project.relative(project.mkdocs_yml),
+                f"the nav lists {page!r} but docs/fr/{page} does not exist",
+                field=f"nav.{index}",
+            )
+    for page in found:
+        if page not in nav:
+            raise BuildError(
+                project.relative(source_dir / page),
+                "page is not in the nav: add it to the nav of mkdocs.yml (or remove the file)",
+            )
+    return list(nav)
+
+
+def check_no_orphans(project: Project, language: Language, pages: list[str]) -> None:
+    """A translation may not add a page that French lacks."""
+    language_dir = project.docs / language.code
+    if not language_dir.is_dir():
+        return
+    for path in sorted(language_dir.rglob("*")):
+        relative = path.relative_to(language_dir).as_posix()
+        if path.is_file() and relative not in pages:
+            raise BuildError(
+                project.relative(path),
+                f"no French page docs/fr/{relative}: translations follow the French pages",
+            )
+
+
+def _front_matter_block(meta: dict) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def stage_page(project: Project, language: Language, page: str, target: Path) -> StagedPage:
+    """Write one page of one language into `target`, with the `parapluie` meta the templates read."""
+    french_file = project.docs / "fr" / page
+    french_meta, french_body = read_source_page(french_file)
+    meta = french_meta.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    meta.setdefault("title", french_meta.title)
+    translated_file = project.docs / language.code / page
+    if language.is_source:
+        state, origin, body, extra = STATE_SOURCE, french_file, french_body, {}
+    elif translated_file.is_file():
+        translated_meta, body = read_translated_page(translated_file)
+        meta.update(translated_meta.model_dump(mode="json", exclude_none=True))
+        state, origin = STATE_TRANSLATED, translated_file
+        extra = {"method": translated_meta.l10n.method} if translated_meta.l10n else {}
+    else:
+        state, origin, body, extra = STATE_FALLBACK, french_file, french_body, {}
+    meta["parapluie"] = {"state": state, "origin": project.relative(origin), **extra}
+    destination = target / page
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination.write_text(_front_matter_block(meta) + body, encoding="utf-8")
+    return StagedPage(path=page, state=state, origin=origin)
+
+
+def language_config(
+    project: Project,
+    base: dict,
+    registry: Registry,
+    language: Language,
+    docs_dir: Path,
+    site_dir: Path,
+    locale_dir: Path | None,
+) -> dict:
+    """The complete MkDocs config of one language, derived from the base config."""
+    config = dict(base)
+    config["docs_dir"] = str(docs_dir)
+    config["site_dir"] = str(site_dir)
+    theme = dict(config.get("theme") or {})
+    theme["language"] = language.material
+    theme["direction"] = language.direction
+    if "custom_dir" in theme:
+        theme["custom_dir"] = str(project.root / theme["custom_dir"])
+    config["theme"] = theme
+    config["hooks"] = [str(project.root / hook) for hook in config.get("hooks", [])]
+    extra = dict(config.get("extra") or {})
+    extra["parapluie"] = {
+        "lang": language.code,
+        "dir": language.direction,
+        "babel": language.babel,
+        "locale_dir": str(locale_dir) if locale_dir else None,
+        "source_lang": registry.source.code,
+        "languages": [
+            {"code": other.code, "endonym": other.endonym, "dir": other.direction} for other in registry.languages
+        ],
+    }
+    config["extra"] = extra
+    return config
+
+
+def stage_language(
+    project: Project, registry: Registry, language: Language, nav: list[str], stage_root: Path, site_root: Path
+) -> StagedLanguage:
+    """Stage every page, the catalog and the config of one language under `stage_root`."""
+    check_no_orphans(project, language, nav)
+    work = stage_root / language.code
+    docs_dir = work / "docs"
+    docs_dir.mkdir(parents=True)
+    pages = [stage_page(project, language, page, docs_dir) for page in nav]
+    locale_dir = None
+    if not language.is_source:
+        locale_dir = work / "locale"
+        compile_catalog(project, language, locale_dir)
+    site_dir = site_root / language.code
+    config = language_config(project, project.base_config(), registry, language, docs_dir, site_dir, locale_dir)
+    config_file = work / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return StagedLanguage(language, config_file, docs_dir, site_dir, pages)

@@ -1,0 +1,47 @@
+"""The privacy checker finds every way a page could reach another origin."""
+
+from __future__ import annotations
+
+import pytest
+
+from parapluie.checks import page_problems, script_problems, stylesheet_problems
+
+HEAD = '<html><head><meta name="referrer" content="no-referrer"></head><body>'
+
+
+def test_clean_page_has_no_problem():
+    html = HEAD + '<img src="a.png"><a href="https://x.org" rel="noopener noreferrer">x</a><a href="tel:112">112</a>'
+    assert page_problems(html) == []
+
+
+@pytest.mark.parametrize(
+    ("fragment", "problem"),
+    [
+        ('<script src="https://cdn.example/x.js"></script>', "loads from another origin"),
+        ('<img srcset="a.png 1x, https://x.org/b.png 2x">', "loads from another origin"),
+        ('<link rel="stylesheet" href="//fonts.googleapis.com/css">', "points at another origin"),
+        ('<a href="https://x.org">x</a>', 'lacks rel="noopener noreferrer"'),
+        ('<a href="https://x.org" rel="noopener">x</a>', 'lacks rel="noopener noreferrer"'),
+        ("<style>body{background:url(https://x.org/a.png)}</style>", "<style> loads https://x.org/a.png"),
+        ("<div style=\"background:url('//x.org/a.png')\"></div>", "inline style loads //x.org/a.png"),
+        ('<form action="https://x.org/collect"></form>', "loads from another origin"),
+    ],
+)
+def test_each_leak_is_reported(fragment, problem):
+    problems = page_problems(HEAD + fragment)
+    assert len(problems) == 1
+    assert problem in problems[0]
+
+
+def test_missing_referrer_policy_is_reported():
+    assert page_problems("<html><head></head><body></body></html>") == [
+        'missing <meta name="referrer" content="no-referrer">'
+    ]
+
+
+def test_stylesheet_and_script_checks():
+    assert stylesheet_problems("@import 'https://x.org/a.css'; a{b:url(data:image/png;base64,AA)}") == [
+        "stylesheet loads https://x.org/a.css"
+    ]
+    assert script_problems('load("https://unpkg.com/x")') == ["script names the CDN unpkg.com"]
+    assert script_problems('ns="http://www.w3.org/2000/svg"') == []

@@ -1,0 +1,82 @@
+"""The language registry: the real file loads; bad entries fail naming the file and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from parapluie.errors import BuildError
+from parapluie.languages import load_registry
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD = {"code": "fr", "endonym": "Français", "material": "fr", "babel": "fr_BE", "direction": "ltr", "status": "source"}
+
+
+def write_registry(tmp_path: Path, *entries: dict) -> Path:
+    path = tmp_path / "languages.yml"
+    path.write_text(yaml.safe_dump({"languages": list(entries)}, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_real_registry_starts_with_french_and_lists_the_first_five_languages():
+    registry = load_registry(ROOT / "data" / "languages.yml")
+    assert registry.codes[:5] == ["fr", "en", "ro", "bg", "es"]
+    assert registry.source.code == "fr"
+    assert [language.direction for language in registry.languages] == ["ltr"] * len(registry.languages)
+
+
+def test_rtl_language_is_accepted(tmp_path):
+    arabic = {
+        "code": "ar",
+        "endonym": "العربية",
+        "material": "ar",
+        "babel": "ar",
+        "direction": "rtl",
+        "status": "planned",
+    }
+    registry = load_registry(write_registry(tmp_path, GOOD, arabic))
+    assert registry.get("ar").direction == "rtl"
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"babel": "xx"}, "languages.1.babel", "unknown Babel locale 'xx'"),
+        ({"material": "xx"}, "languages.1.material", "mkdocs-material has no theme language 'xx'"),
+        ({"direction": "up"}, "languages.1.direction", "Input should be 'ltr' or 'rtl'"),
+        ({"status": "done"}, "languages.1.status", "Input should be"),
+        ({"code": "Romanian"}, "languages.1.code", "String should match pattern"),
+        ({"colour": "red"}, "languages.1.colour", "unknown key"),
+        ({"status": "source"}, "languages.1.status", "only 'fr' has status 'source'"),
+    ],
+)
+def test_bad_entry_names_file_and_field(tmp_path, change, field, message):
+    bad = {"code": "ro", "endonym": "Română", "material": "ro", "babel": "ro", "direction": "ltr", "status": "planned"}
+    path = write_registry(tmp_path, GOOD, {**bad, **change})
+    with pytest.raises(BuildError) as caught:
+        load_registry(path)
+    assert caught.value.file == str(path)
+    assert caught.value.field == field
+    assert message in caught.value.detail
+
+
+def test_duplicate_code_is_refused(tmp_path):
+    path = write_registry(tmp_path, GOOD, GOOD | {"status": "planned"})
+    with pytest.raises(BuildError, match=r"languages\.1\.(code|status)"):
+        load_registry(path)
+
+
+def test_missing_source_language_is_refused(tmp_path):
+    english = {"code": "en", "endonym": "English", "material": "en", "babel": "en", "direction": "ltr"}
+    path = write_registry(tmp_path, english | {"status": "planned"})
+    with pytest.raises(BuildError, match="the source language 'fr' is missing"):
+        load_registry(path)
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path):
+    path = tmp_path / "languages.yml"
+    path.write_text("languages:\n  - code: fr\n    endonym: [oops\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"languages\.yml: invalid YAML at line \d+"):
+        load_registry(path)

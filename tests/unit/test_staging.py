@@ -1,0 +1,71 @@
+"""Staging one language: translations, French fallbacks, orphans, nav consistency."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from parapluie.errors import BuildError
+from parapluie.frontmatter import split_front_matter
+from parapluie.languages import load_registry
+from parapluie.staging import source_pages, stage_language
+
+
+def staged_meta(staged, page: str) -> dict:
+    meta, _ = split_front_matter((staged.docs_dir / page).read_text(encoding="utf-8"), page)
+    return meta
+
+
+@pytest.fixture
+def setup(project_copy, tmp_path):
+    registry = load_registry(project_copy.registry_file)
+    pages = source_pages(project_copy, project_copy.nav_pages(project_copy.base_config()))
+    return project_copy, registry, pages, tmp_path
+
+
+def test_missing_translation_falls_back_to_french(setup):
+    project, registry, pages, tmp = setup
+    staged = stage_language(project, registry, registry.get("ro"), pages, tmp / "stage", tmp / "site")
+    assert {page.state for page in staged.pages} == {"fallback"}
+    meta = staged_meta(staged, pages[0])
+    assert meta["parapluie"] == {"state": "fallback", "origin": f"docs/fr/{pages[0]}"}
+    assert meta["reviewed"]  # the French provenance travels with the page
+
+
+def test_translation_keeps_french_provenance_and_its_own_title(setup):
+    project, registry, pages, tmp = setup
+    page = pages[1]
+    (project.docs / "en").mkdir(exist_ok=True)
+    (project.docs / "en" / page).write_text(
+        "---\ntitle: Translated\nl10n:\n  source_hash: 0123456789ab\n  method: machine\n---\nBody\n", encoding="utf-8"
+    )
+    staged = stage_language(project, registry, registry.get("en"), pages, tmp / "stage", tmp / "site")
+    meta = staged_meta(staged, page)
+    assert meta["title"] == "Translated"
+    assert meta["parapluie"] == {"state": "translated", "origin": f"docs/en/{page}", "method": "machine"}
+    assert meta["sources"]
+    config = yaml.safe_load(staged.config_file.read_text(encoding="utf-8"))
+    assert config["theme"]["language"] == "en"
+    assert config["extra"]["parapluie"]["lang"] == "en"
+    assert [entry["code"] for entry in config["extra"]["parapluie"]["languages"]] == registry.codes
+
+
+def test_orphan_translation_is_refused(setup):
+    project, registry, pages, tmp = setup
+    (project.docs / "es").mkdir(exist_ok=True)
+    (project.docs / "es" / "solo-en-espanol.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"docs/es/solo-en-espanol\.md: no French page docs/fr/solo-en-espanol\.md"):
+        stage_language(project, registry, registry.get("es"), pages, tmp / "stage", tmp / "site")
+
+
+def test_french_page_outside_the_nav_is_refused(setup):
+    project, _, pages, _ = setup
+    (project.docs / "fr" / "oubliee.md").write_text((project.docs / "fr" / pages[0]).read_text(), encoding="utf-8")
+    with pytest.raises(BuildError, match=r"docs/fr/oubliee\.md: page is not in the nav"):
+        source_pages(project, pages)
+
+
+def test_nav_entry_without_a_page_is_refused(setup):
+    project, _, pages, _ = setup
+    with pytest.raises(BuildError, match=r"mkdocs\.yml: nav\.\d+: the nav lists 'absente\.md'"):
+        source_pages(project, [*pages, "absente.md"])
