@@ -1,0 +1,134 @@
+"""Bad input stops the build with a message naming the file, and never touches the old site."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from parapluie.project import Project
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def tree_fingerprint(folder: Path) -> dict[str, str]:
+    """Every file under `folder` with the hash of its content."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def build_cli(project: Project) -> subprocess.CompletedProcess:
+    """Run the real command line on a project, into its own site/ folder."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--project", str(project.root)],
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture
+def previous_site(project_copy: Project) -> Path:
+    """A site/ folder standing where the build would publish, as a previous build left it."""
+    site = project_copy.root / "site"
+    (site / "fr").mkdir(parents=True)
+    (site / "index.html").write_text("previous build", encoding="utf-8")
+    (site / "fr" / "index.html").write_text("previous French home", encoding="utf-8")
+    return site
+
+
+def first_page(project: Project) -> Path:
+    return project.docs / "fr" / project.nav_pages(project.base_config())[1]
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def break_link(project: Project) -> str:
+    page = first_page(project)
+    append(page, "\n[Perdu](page-qui-nexiste-pas.md)\n")
+    return f"[fr] docs/fr/{page.name}: Doc file '{page.name}' contains a link 'page-qui-nexiste-pas.md', but the target"
+
+
+def break_anchor(project: Project) -> str:
+    page = first_page(project)
+    append(page, "\n[Perdu](index.md#ancre-inconnue)\n")
+    return f"[fr] docs/fr/{page.name}: Doc file '{page.name}' contains a link 'index.md#ancre-inconnue', but the doc"
+
+
+def unknown_front_matter_key(project: Project) -> str:
+    page = first_page(project)
+    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\ncouleur: rouge\n", 1), encoding="utf-8")
+    return f"docs/fr/{page.name}: front matter: couleur: unknown key"
+
+
+def broken_front_matter_yaml(project: Project) -> str:
+    page = first_page(project)
+    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\ntitle: [oops\n", 1), encoding="utf-8")
+    return f"docs/fr/{page.name}: invalid YAML at line"
+
+
+def unknown_language(project: Project) -> str:
+    registry = yaml.safe_load(project.registry_file.read_text(encoding="utf-8"))
+    registry["languages"].append(
+        {"code": "xx", "endonym": "Xx", "material": "en", "babel": "xx", "direction": "ltr", "status": "planned"}
+    )
+    project.registry_file.write_text(yaml.safe_dump(registry, allow_unicode=True), encoding="utf-8")
+    index = len(registry["languages"]) - 1
+    return f"data/languages.yml: languages.{index}.babel: unknown Babel locale 'xx'"
+
+
+def page_missing_from_nav(project: Project) -> str:
+    (project.docs / "fr" / "oubliee.md").write_text(first_page(project).read_text(encoding="utf-8"), encoding="utf-8")
+    return "docs/fr/oubliee.md: page is not in the nav"
+
+
+def template_error(project: Project) -> str:
+    append(project.overrides / "main.html", "\n{% block footer %}{{ super() }{% endblock %}\n")
+    return '[fr, en, ro, bg, es] File "overrides/main.html", line'
+
+
+def missing_translation_string(project: Project) -> str:
+    path = project.translations / "ro" / "LC_MESSAGES" / "messages.po"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('msgstr "Surse"', 'msgstr ""'), encoding="utf-8")
+    return "translations/ro/LC_MESSAGES/messages.po: msgstr: 1 string(s) not translated (or fuzzy): 'Sources'"
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        break_link,
+        break_anchor,
+        unknown_front_matter_key,
+        broken_front_matter_yaml,
+        unknown_language,
+        page_missing_from_nav,
+        template_error,
+        missing_translation_string,
+    ],
+)
+def test_bad_input_fails_clearly_and_leaves_site_untouched(project_copy, previous_site, breakage):
+    before = tree_fingerprint(previous_site)
+    expected = breakage(project_copy)
+    result = build_cli(project_copy)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Build failed:" in result.stderr
+    assert expected in result.stderr, result.stderr
+    assert tree_fingerprint(previous_site) == before
+    leftovers = [path.name for path in project_copy.root.iterdir() if path.name.startswith(".site")]
+    assert leftovers == [], "the build left its work folder behind"
+
+
+def test_good_build_replaces_the_previous_site(project_copy, previous_site):
+    result = build_cli(project_copy)
+    assert result.returncode == 0, result.stderr
+    assert (previous_site / "index.html").read_text(encoding="utf-8") != "previous build"
+    assert (previous_site / "ro" / "index.html").is_file()

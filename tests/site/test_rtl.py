@@ -1,0 +1,24 @@
+"""A right-to-left language renders right to left (Arabic fixture language)."""
+
+from __future__ import annotations
+
+from tests.conftest import ARABIC_PREFIX
+
+
+def test_rtl_pages_carry_lang_and_dir(rtl_built):
+    for path in (rtl_built.site / "ar").rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert '<html lang="ar" dir="rtl"' in html, path
+        assert '<body dir="rtl"' in html, path
+
+
+def test_rtl_fallback_keeps_french_text_left_to_right(rtl_built):
+    html = (rtl_built.site / "ar" / "index.html").read_text(encoding="utf-8")
+    notice = ARABIC_PREFIX + "Cette page n'est pas encore traduite dans votre langue."
+    assert notice in html
+    assert '<div lang="fr" dir="ltr">' in html
+
+
+def test_rtl_language_appears_in_the_picker_and_switcher(rtl_built):
+    assert 'href="ar/"' in (rtl_built.site / "index.html").read_text(encoding="utf-8")
+    assert 'hreflang="ar"' in (rtl_built.site / "fr" / "index.html").read_text(encoding="utf-8")
