@@ -6,7 +6,7 @@ LANG_CODE ?= fr
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve test lint messages clean
+.PHONY: help site serve test lint messages content-report clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ test: $(VENV)/.test-deps ## Run every test: lint, unit, build, bad input, browse
 
 messages: $(VENV)/.build-deps ## Extract template strings into translations/messages.pot and update every .po
 	$(PY) scripts/messages.py
+
+content-report: $(VENV)/.build-deps ## Sentence length per French page (worst first) and content problems
+	$(PY) scripts/content_report.py
 
 clean: ## Remove site/ and caches (keeps .venv/)
 	rm -rf site .site.* .pytest_cache .ruff_cache

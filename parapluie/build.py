@@ -6,6 +6,7 @@ language rendered and every check passed: a failed build leaves the previous sit
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import tempfile
@@ -13,9 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parapluie.checks import site_problems
+from parapluie.content_checks import check_source_pages
 from parapluie.errors import BuildError
+from parapluie.frontmatter import read_source_page
+from parapluie.headers import fingerprinted_files, headers_file, nginx_snippet
 from parapluie.languages import Registry, load_registry
-from parapluie.postprocess import finish_language_folder
+from parapluie.postprocess import apply_content_security_policy, finish_language_folder
 from parapluie.project import Project
 from parapluie.render import render_all
 from parapluie.rootpages import write_root_pages
@@ -42,23 +46,33 @@ def publish(new_site: Path, site: Path) -> None:
 
 
 def build_site(
-    project: Project, site: Path, languages: list[str] | None = None, jobs: int | None = None
+    project: Project,
+    site: Path,
+    languages: list[str] | None = None,
+    jobs: int | None = None,
+    today: dt.date | None = None,
 ) -> BuildResult:
-    """Build every language (or only `languages`) of `project` into `site`.
+    """Build every language (or only `languages`) of `project` into `site`, as of `today`.
 
     Raises BuildError naming the file (and field) at fault; `site` is then left untouched.
     """
     try:
-        return _build(project, site, languages, jobs)
+        return _build(project, site, languages, jobs, today)
     except BuildError as error:
         raise error.relative_to(project.root) from None
 
 
-def _build(project: Project, site: Path, languages: list[str] | None, jobs: int | None) -> BuildResult:
+def _build(
+    project: Project, site: Path, languages: list[str] | None, jobs: int | None, today: dt.date | None
+) -> BuildResult:
     registry = load_registry(project.registry_file)
     selected = [registry.get(code) for code in languages] if languages else registry.languages
     base = project.base_config()
     pages = source_pages(project, project.nav_pages(base))
+    content = {page: read_source_page(project.docs / "fr" / page) for page in pages}
+    problems = check_source_pages(content, today or dt.date.today())
+    if problems:
+        raise BuildError("docs/fr", f"{len(problems)} content problem(s):\n  " + "\n  ".join(problems))
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{site.name}.build-", dir=site.parent))
@@ -75,7 +89,10 @@ def _build(project: Project, site: Path, languages: list[str] | None, jobs: int 
             # The root 404 page helps in every language; hosts serve it for any missing path.
             (folder / "404.html").unlink(missing_ok=True)
             finish_language_folder(folder, language.code, language.direction)
-        write_root_pages(new_site, project.overrides / "assets" / "parapluie.svg", registry, staged, base)
+        write_root_pages(new_site, project.overrides / "assets", registry, staged, base)
+        page_policy = apply_content_security_policy(new_site)
+        (new_site / "_headers").write_text(headers_file(page_policy, fingerprinted_files(new_site)), encoding="utf-8")
+        (new_site / "_nginx.conf").write_text(nginx_snippet(page_policy), encoding="utf-8")
         problems = site_problems(new_site)
         if problems:
             shown = "\n  ".join(problems[:20])

@@ -10,6 +10,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from parapluie.csp import policy_problems
 from parapluie.postprocess import REL_EXTERNAL, is_external
 
 # Attributes that make the browser fetch something (or send the reader somewhere without a click).
@@ -60,7 +61,7 @@ def page_problems(html: str) -> list[str]:
     """Privacy problems of one HTML page."""
     scanner = _PageScanner()
     scanner.feed(html)
-    problems = scanner.problems
+    problems = scanner.problems + policy_problems(html)
     if not scanner.has_no_referrer:
         problems.append('missing <meta name="referrer" content="no-referrer">')
     return problems

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 import babel
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
 
 from parapluie.errors import BuildError, raise_for_validation
 from parapluie.yamlfile import load_yaml
@@ -27,6 +27,7 @@ class Language(BaseModel):
     babel: str
     direction: Literal["ltr", "rtl"]
     status: Literal["source", "complete", "partial", "planned"]
+    exit_url: HttpUrl
 
     @field_validator("babel")
     @classmethod

@@ -9,11 +9,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from parapluie.csp import inline_scripts, insert_policy_meta, policy, script_hash
+from parapluie.errors import BuildError
+
 HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 ANCHOR_TAG = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""\s([a-zA-Z:-]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 EXTERNAL_URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//", re.IGNORECASE)
 REL_EXTERNAL = ("noopener", "noreferrer")
+BODY_START = re.compile(r"<!--parapluie:body-start-->(.*?)<!--/parapluie:body-start-->", re.DOTALL)
+BODY_TAG = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
 # Script loaders in Material's bundle that would fetch code from a CDN (a ResizeObserver
 # polyfill for browsers older than 2020, and Mermaid, which we do not use). They are pointed
@@ -61,6 +66,19 @@ def protect_external_links(html: str) -> str:
     return ANCHOR_TAG.sub(rewrite, html)
 
 
+def hoist_body_start(html: str) -> str:
+    """Move what templates mark `<!--parapluie:body-start-->…<!--/…-->` to the very top of <body>.
+
+    Material has no block at the top of <body>; the quick exit's first copy must be there.
+    """
+    marked = BODY_START.search(html)
+    if not marked:
+        return html
+    html = html[: marked.start()] + html[marked.end() :]
+    body = BODY_TAG.search(html)
+    return html[: body.end()] + marked.group(1).strip() + html[body.end() :]
+
+
 def neutralise_third_party_loaders(script: str) -> str:
     """Point the theme's CDN script loaders at about:blank (see THIRD_PARTY_LOADERS)."""
     for url in THIRD_PARTY_LOADERS:
@@ -72,9 +90,25 @@ def finish_language_folder(folder: Path, lang: str, direction: str) -> None:
     """Apply every rewrite to the HTML and JavaScript files of one language's output."""
     for path in folder.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
-        path.write_text(protect_external_links(set_html_lang_dir(html, lang, direction)), encoding="utf-8")
+        html = hoist_body_start(set_html_lang_dir(html, lang, direction))
+        path.write_text(protect_external_links(html), encoding="utf-8")
     for path in folder.rglob("*.js"):
+        if not path.is_file():
+            continue
         script = path.read_text(encoding="utf-8")
         fixed = neutralise_third_party_loaders(script)
         if fixed != script:
             path.write_text(fixed, encoding="utf-8")
+
+
+def apply_content_security_policy(site: Path) -> str:
+    """Give every page of `site` the policy allowing all inline scripts the site has; return it."""
+    pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+    hashes = {script_hash(source) for html in pages.values() for source in inline_scripts(html)}
+    policy_text = policy(hashes)
+    for path, html in pages.items():
+        try:
+            path.write_text(insert_policy_meta(html, policy_text), encoding="utf-8")
+        except ValueError as error:
+            raise BuildError(path, str(error)) from None
+    return policy_text

@@ -33,6 +33,7 @@ class LanguageStrings:
     home: str
     directory: str
     emergencies: str
+    exit: str
 
 
 def base_path(config: dict) -> str:
@@ -60,15 +61,20 @@ def language_strings(registry: Registry, staged: dict[str, StagedLanguage]) -> l
                 home=_("Accueil"),
                 directory=_("Annuaire des services"),
                 emergencies=_("Urgences et lignes d'écoute"),
+                exit=_("Quitter ce site"),
             )
         )
     return result
 
 
+# Files the root pages share with every language's pages, taken from the theme overrides.
+SHARED_ASSETS = ("parapluie.svg", "quick-exit.js", "quick-exit.css")
+
+
 def write_root_pages(
-    site: Path, logo: Path, registry: Registry, staged: dict[str, StagedLanguage], config: dict
+    site: Path, assets: Path, registry: Registry, staged: dict[str, StagedLanguage], config: dict
 ) -> None:
-    """Write index.html, 404.html and their assets (with the site's `logo`) at the root of `site`."""
+    """Write index.html, 404.html and their assets (shared ones from `assets`) at the root of `site`."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )
@@ -77,8 +83,10 @@ def write_root_pages(
         "source": registry.source.code,
         "site_name": config.get("site_name", ""),
         "base": base_path(config),
+        "exit_url": str(registry.source.exit_url),
     }
     for name in ("index.html", "404.html"):
         (site / name).write_text(env.get_template(name).render(**context), encoding="utf-8")
     shutil.copytree(TEMPLATES / "assets", site / "assets", dirs_exist_ok=True)
-    shutil.copy(logo, site / "assets" / "parapluie.svg")
+    for name in SHARED_ASSETS:
+        shutil.copy(assets / name, site / "assets" / name)

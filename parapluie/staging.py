@@ -131,6 +131,7 @@ def language_config(
         "babel": language.babel,
         "locale_dir": str(locale_dir) if locale_dir else None,
         "source_lang": registry.source.code,
+        "exit_url": str(language.exit_url),
         "languages": [
             {"code": other.code, "endonym": other.endonym, "dir": other.direction} for other in registry.languages
         ],

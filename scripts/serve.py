@@ -2,7 +2,8 @@
 
 Usage: python scripts/serve.py [--lang CODE] [--port N]
 
-Serves a preview build (not site/) at http://localhost:PORT/CODE/. Edit a page, a template,
+Serves a preview build (not site/) at http://localhost:PORT/CODE/, with the headers of its
+_headers file, as a host would. Edit a page, a template,
 a catalog or the data, then reload the browser page. A build error is printed and the last
 good preview stays served.
 """
@@ -10,10 +11,7 @@ good preview stays served.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -22,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from parapluie.build import build_site  # noqa: E402
 from parapluie.errors import BuildError  # noqa: E402
+from parapluie.localserver import start_server  # noqa: E402
 from parapluie.project import Project  # noqa: E402
 
 WATCHED = ("docs", "overrides", "translations", "data", "parapluie", "mkdocs.yml")
@@ -58,9 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     project = Project(ROOT)
     out = ROOT / ".cache" / "preview"
     rebuild(project, out, args.lang)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _, server = start_server(out, port=args.port)
     print(f"Serving http://localhost:{args.port}/{args.lang}/ (Ctrl+C to stop)")
     seen = snapshot(project)
     try:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
 from parapluie.build import BuildResult, build_site
+from parapluie.localserver import start_server
 from parapluie.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,30 +45,25 @@ def built(real_project: Project, tmp_path_factory: pytest.TempPathFactory) -> Bu
     return build_site(real_project, tmp_path_factory.mktemp("built") / "site")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-def serve(folder: Path):
-    """Serve `folder` on a free loopback port; return (base URL, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
-
-
 @pytest.fixture(scope="session")
 def site_url(built: BuildResult):
-    """Base URL of the built site, served locally."""
-    url, server = serve(built.site)
+    """Base URL of the built site, served locally with its `_headers` applied."""
+    url, server = start_server(built.site)
     yield url
     server.shutdown()
 
 
 # A right-to-left fixture language: Arabic, with machine-made catalog strings. It proves the
 # pipeline renders right to left; it is not a translation and never ships.
-ARABIC = {"code": "ar", "endonym": "العربية", "material": "ar", "babel": "ar", "direction": "rtl", "status": "planned"}
+ARABIC = {
+    "code": "ar",
+    "endonym": "العربية",
+    "material": "ar",
+    "babel": "ar",
+    "direction": "rtl",
+    "status": "planned",
+    "exit_url": "https://example.org/taqs",
+}
 ARABIC_PREFIX = "نص تجريبي: "
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -78,7 +79,7 @@ def broken_front_matter_yaml(project: Project) -> str:
 def unknown_language(project: Project) -> str:
     registry = yaml.safe_load(project.registry_file.read_text(encoding="utf-8"))
     registry["languages"].append(
-        {"code": "xx", "endonym": "Xx", "material": "en", "babel": "xx", "direction": "ltr", "status": "planned"}
+        {"code": "xx", "endonym": "Xx", "material": "en", "babel": "xx", "direction": "ltr", "status": "planned", "exit_url": "https://example.org/weather"}
     )
     project.registry_file.write_text(yaml.safe_dump(registry, allow_unicode=True), encoding="utf-8")
     index = len(registry["languages"]) - 1
@@ -102,6 +103,18 @@ def missing_translation_string(project: Project) -> str:
     return "translations/ro/LC_MESSAGES/messages.po: msgstr: 1 string(s) not translated (or fuzzy): 'Sources'"
 
 
+def past_review_date(project: Project) -> str:
+    page = first_page(project)
+    text = re.sub(r"(?m)^review_by: .*\n", "", page.read_text(encoding="utf-8"))
+    page.write_text(text.replace("---\n", "---\nreview_by: 2020-01-01\n", 1), encoding="utf-8")
+    return f"docs/fr/{page.name}: review_by: the page was due for review on 2020-01-01"
+
+
+def phone_number_without_link(project: Project) -> str:
+    append(first_page(project), "\nEn cas de besoin, appelez le 0800 30 030.\n")
+    return f"docs/fr/{first_page(project).name}: 0800 30 030: phone number without a tap-to-call link"
+
+
 @pytest.mark.parametrize(
     "breakage",
     [
@@ -113,6 +126,8 @@ def missing_translation_string(project: Project) -> str:
         page_missing_from_nav,
         template_error,
         missing_translation_string,
+        past_review_date,
+        phone_number_without_link,
     ],
 )
 def test_bad_input_fails_clearly_and_leaves_site_untouched(project_copy, previous_site, breakage):

@@ -6,7 +6,10 @@ import pytest
 
 from parapluie.checks import page_problems, script_problems, stylesheet_problems
 
-HEAD = '<html><head><meta name="referrer" content="no-referrer"></head><body>'
+HEAD = (
+    '<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'
+    '<meta name="referrer" content="no-referrer"></head><body>'
+)
 
 
 def test_clean_page_has_no_problem():
@@ -33,9 +36,10 @@ def test_each_leak_is_reported(fragment, problem):
     assert problem in problems[0]
 
 
-def test_missing_referrer_policy_is_reported():
+def test_missing_referrer_policy_and_csp_are_reported():
     assert page_problems("<html><head></head><body></body></html>") == [
-        'missing <meta name="referrer" content="no-referrer">'
+        "no Content-Security-Policy <meta>",
+        'missing <meta name="referrer" content="no-referrer">',
     ]
 
 

@@ -9,9 +9,18 @@ import yaml
 
 from parapluie.errors import BuildError
 from parapluie.languages import load_registry
+from tests.conftest import ARABIC
 
 ROOT = Path(__file__).resolve().parents[2]
-GOOD = {"code": "fr", "endonym": "Français", "material": "fr", "babel": "fr_BE", "direction": "ltr", "status": "source"}
+GOOD = {
+    "code": "fr",
+    "endonym": "Français",
+    "material": "fr",
+    "babel": "fr_BE",
+    "direction": "ltr",
+    "status": "source",
+    "exit_url": "https://example.org/meteo",
+}
 
 
 def write_registry(tmp_path: Path, *entries: dict) -> Path:
@@ -28,15 +37,7 @@ def test_real_registry_starts_with_french_and_lists_the_first_five_languages():
 
 
 def test_rtl_language_is_accepted(tmp_path):
-    arabic = {
-        "code": "ar",
-        "endonym": "العربية",
-        "material": "ar",
-        "babel": "ar",
-        "direction": "rtl",
-        "status": "planned",
-    }
-    registry = load_registry(write_registry(tmp_path, GOOD, arabic))
+    registry = load_registry(write_registry(tmp_path, GOOD, ARABIC))
     assert registry.get("ar").direction == "rtl"
 
 
@@ -49,11 +50,23 @@ def test_rtl_language_is_accepted(tmp_path):
         ({"status": "done"}, "languages.1.status", "Input should be"),
         ({"code": "Romanian"}, "languages.1.code", "String should match pattern"),
         ({"colour": "red"}, "languages.1.colour", "unknown key"),
-        ({"status": "source"}, "languages.1.status", "only 'fr' has status 'source'"),
+        (
+            {"status": "source", "exit_url": "https://example.org/meteo"},
+            "languages.1.status",
+            "only 'fr' has status 'source'",
+        ),
     ],
 )
 def test_bad_entry_names_file_and_field(tmp_path, change, field, message):
-    bad = {"code": "ro", "endonym": "Română", "material": "ro", "babel": "ro", "direction": "ltr", "status": "planned"}
+    bad = {
+        "code": "ro",
+        "endonym": "Română",
+        "material": "ro",
+        "babel": "ro",
+        "direction": "ltr",
+        "status": "planned",
+        "exit_url": "https://example.org/weather",
+    }
     path = write_registry(tmp_path, GOOD, {**bad, **change})
     with pytest.raises(BuildError) as caught:
         load_registry(path)
@@ -70,6 +83,7 @@ def test_duplicate_code_is_refused(tmp_path):
 
 def test_missing_source_language_is_refused(tmp_path):
     english = {"code": "en", "endonym": "English", "material": "en", "babel": "en", "direction": "ltr"}
+    english["exit_url"] = "https://example.org/weather"
     path = write_registry(tmp_path, english | {"status": "planned"})
     with pytest.raises(BuildError, match="the source language 'fr' is missing"):
         load_registry(path)

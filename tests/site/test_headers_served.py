@@ -1,0 +1,38 @@
+"""The site served with its `_headers` file applied sends every protective header."""
+
+from __future__ import annotations
+
+import urllib.request
+
+from parapluie.csp import CSP_META
+
+
+def response_headers(url: str) -> dict[str, str]:
+    with urllib.request.urlopen(url) as response:
+        return dict(response.headers.items())
+
+
+def test_pages_are_served_with_the_protective_headers(site_url, built):
+    headers = response_headers(f"{site_url}/fr/")
+    meta_policy = CSP_META.search((built.site / "fr" / "index.html").read_text(encoding="utf-8")).group(1)
+    assert headers["Content-Security-Policy"] == meta_policy + "; frame-ancestors 'none'"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert headers["Strict-Transport-Security"].startswith("max-age=")
+    for feature in ("camera", "microphone", "geolocation"):
+        assert f"{feature}=()" in headers["Permissions-Policy"]
+    assert "Cache-Control" not in headers
+
+
+def test_fingerprinted_assets_are_cached_long(site_url, built):
+    bundle = next((built.site / "fr" / "assets" / "javascripts").glob("bundle.*.min.js"))
+    headers = response_headers(f"{site_url}/fr/assets/javascripts/{bundle.name}")
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+def test_nginx_snippet_is_written(built):
+    snippet = (built.site / "_nginx.conf").read_text(encoding="utf-8")
+    assert "add_header Content-Security-Policy" in snippet

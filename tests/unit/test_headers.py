@@ -1,0 +1,27 @@
+"""Headers for real hosts: the `_headers` file round-trips, nginx repeats headers in locations."""
+
+from __future__ import annotations
+
+from parapluie.headers import headers_file, headers_for, nginx_snippet, parse_headers_file, security_headers
+
+POLICY = "default-src 'none'; script-src 'self'"
+
+
+def test_headers_file_applies_security_headers_everywhere_and_long_cache_to_fingerprinted_files():
+    rules = parse_headers_file(headers_file(POLICY, ["/fr/assets/javascripts/bundle.a5f9d56c.min.js"]))
+    page = headers_for("/fr/sante/", rules)
+    assert page["Content-Security-Policy"] == POLICY + "; frame-ancestors 'none'"
+    assert page["X-Frame-Options"] == "DENY"
+    assert page["Referrer-Policy"] == "no-referrer"
+    assert "camera=()" in page["Permissions-Policy"] and "geolocation=()" in page["Permissions-Policy"]
+    assert "Cache-Control" not in page
+    script = headers_for("/fr/assets/javascripts/bundle.a5f9d56c.min.js", rules)
+    assert script["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert script["X-Content-Type-Options"] == "nosniff"
+
+
+def test_nginx_snippet_repeats_every_header_inside_the_cache_location():
+    snippet = nginx_snippet(POLICY)
+    for name in security_headers(POLICY):
+        assert snippet.count(f"add_header {name} ") == 2, name
+    assert "access_log off;" in snippet and "error_page 404 /404.html;" in snippet
