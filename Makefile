@@ -6,10 +6,10 @@ LANG_CODE ?= fr
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve test lint messages content-report clean
+.PHONY: help site serve test lint messages content-report i18n-status stamp new-lang clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-15s %s\n", $$1, $$2}'
 	@echo "  (serve takes LANG_CODE=xx and PORT=nnnn; the default is LANG_CODE=fr PORT=8000)"
 
 $(VENV)/.build-deps: requirements.txt
@@ -35,10 +35,20 @@ lint: $(VENV)/.test-deps ## ruff: lint and format check
 test: $(VENV)/.test-deps ## Run every test: lint, unit, build, bad input, browser (needs Debian's chromium)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) scripts/i18n.py status --check > /dev/null
 	$(PY) -m pytest
 
 messages: $(VENV)/.build-deps ## Extract template strings into translations/messages.pot and update every .po
 	$(PY) scripts/messages.py
+
+i18n-status: $(VENV)/.build-deps ## Every page of every language: fresh, outdated, missing or orphaned (fails on critical outdated)
+	$(PY) scripts/i18n.py status --check
+
+stamp: $(VENV)/.build-deps ## Record the French version in LANG_CODE's translations (METHOD=machine|machine-reviewed|human, PAGES=...)
+	$(PY) scripts/i18n.py stamp $(LANG_CODE) $(PAGES) $(if $(METHOD),--method $(METHOD))
+
+new-lang: $(VENV)/.build-deps ## Add a language: make new-lang CODE=pt EXIT_URL=https://... (registry, docs/CODE, catalog)
+	$(PY) scripts/i18n.py new-lang $(CODE) --exit-url "$(EXIT_URL)"
 
 content-report: $(VENV)/.build-deps ## Sentence length per French page (worst first) and content problems
 	$(PY) scripts/content_report.py

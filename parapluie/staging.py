@@ -15,6 +15,7 @@ import yaml
 from parapluie.catalogs import compile_catalog
 from parapluie.errors import BuildError
 from parapluie.frontmatter import read_source_page, read_translated_page
+from parapluie.l10n import source_hash, structure_problems
 from parapluie.languages import Language, Registry
 from parapluie.project import Project
 
@@ -92,9 +93,14 @@ def stage_page(project: Project, language: Language, page: str, target: Path) ->
         state, origin, body, extra = STATE_SOURCE, french_file, french_body, {}
     elif translated_file.is_file():
         translated_meta, body = read_translated_page(translated_file)
-        meta.update(translated_meta.model_dump(mode="json", exclude_none=True))
+        meta.update(translated_meta.model_dump(mode="json", exclude_none=True, exclude={"l10n"}))
         state, origin = STATE_TRANSLATED, translated_file
-        extra = {"method": translated_meta.l10n.method} if translated_meta.l10n else {}
+        l10n = translated_meta.l10n
+        fresh = l10n is not None and l10n.source_hash == source_hash(project, page)
+        problems = structure_problems(french_body, body, fresh)
+        if problems:
+            raise BuildError(project.relative(translated_file), "; ".join(problems))
+        extra = {"method": l10n.method if l10n else "unknown", "outdated": not fresh}
     else:
         state, origin, body, extra = STATE_FALLBACK, french_file, french_body, {}
     meta["parapluie"] = {"state": state, "origin": project.relative(origin), **extra}

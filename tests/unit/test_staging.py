@@ -42,7 +42,13 @@ def test_translation_keeps_french_provenance_and_its_own_title(setup):
     staged = stage_language(project, registry, registry.get("en"), pages, tmp / "stage", tmp / "site")
     meta = staged_meta(staged, page)
     assert meta["title"] == "Translated"
-    assert meta["parapluie"] == {"state": "translated", "origin": f"docs/en/{page}", "method": "machine"}
+    # The hash is not the French page's: the translation is outdated and says so.
+    assert meta["parapluie"] == {
+        "state": "translated",
+        "origin": f"docs/en/{page}",
+        "method": "machine",
+        "outdated": True,
+    }
     assert meta["sources"]
     config = yaml.safe_load(staged.config_file.read_text(encoding="utf-8"))
     assert config["theme"]["language"] == "en"
