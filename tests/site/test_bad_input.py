@@ -93,7 +93,7 @@ def page_missing_from_nav(project: Project) -> str:
 
 def template_error(project: Project) -> str:
     append(project.overrides / "main.html", "\n{% block footer %}{{ super() }{% endblock %}\n")
-    return '[fr, en, ro, bg, es] File "overrides/main.html", line'
+    return '] File "overrides/main.html", line'
 
 
 def missing_translation_string(project: Project) -> str:
