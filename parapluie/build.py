@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from parapluie.checks import site_problems
+from parapluie.checks import broken_links, site_problems
 from parapluie.content_checks import check_source_pages
 from parapluie.errors import BuildError
 from parapluie.frontmatter import read_source_page
@@ -22,7 +22,7 @@ from parapluie.languages import Registry, load_registry
 from parapluie.postprocess import apply_content_security_policy, finish_language_folder
 from parapluie.project import Project
 from parapluie.render import render_all
-from parapluie.rootpages import write_root_pages
+from parapluie.rootpages import base_path, write_root_pages
 from parapluie.staging import StagedLanguage, source_pages, stage_language
 
 
@@ -93,10 +93,11 @@ def _build(
         page_policy = apply_content_security_policy(new_site)
         (new_site / "_headers").write_text(headers_file(page_policy, fingerprinted_files(new_site)), encoding="utf-8")
         (new_site / "_nginx.conf").write_text(nginx_snippet(page_policy), encoding="utf-8")
-        problems = site_problems(new_site)
+        unbuilt = tuple(code for code in registry.codes if code not in staged)
+        problems = site_problems(new_site) + broken_links(new_site, base_path(base), unbuilt)
         if problems:
             shown = "\n  ".join(problems[:20])
-            raise BuildError("site", f"{len(problems)} privacy problem(s) in the output:\n  {shown}")
+            raise BuildError("site", f"{len(problems)} problem(s) in the output:\n  {shown}")
         publish(new_site, site)
         return BuildResult(site=site, registry=registry, pages=pages, staged=staged)
     finally:

@@ -87,3 +87,32 @@ def site_problems(site: Path) -> list[str]:
             relative = path.relative_to(site).as_posix()
             problems += [f"{relative}: {problem}" for problem in checker(path.read_text(encoding="utf-8"))]
     return problems
+
+
+HREF = re.compile(r"<a\b[^>]*?\shref=\"([^\"]*)\"", re.IGNORECASE)
+
+
+def link_target(site: Path, page: Path, href: str, base: str = "/") -> Path | None:
+    """The file an internal link of `page` leads to (None for links that leave the site)."""
+    url = href.split("#")[0].split("?")[0]
+    if not url or is_external(url) or re.match(r"^[a-z][a-z0-9+.-]*:", url, re.IGNORECASE):
+        return None
+    target = site / url.removeprefix(base).lstrip("/") if url.startswith("/") else page.parent / url
+    return target / "index.html" if url.endswith("/") or target.is_dir() else target
+
+
+def broken_links(site: Path, base: str = "/", unbuilt: tuple[str, ...] = ()) -> list[str]:
+    """Internal links of every page that lead to no file of the site.
+
+    Links into the folders named in `unbuilt` (languages a partial build left out) are not checked.
+    """
+    skipped = [(site / name).resolve() for name in unbuilt]
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        for href in HREF.findall(page.read_text(encoding="utf-8")):
+            target = link_target(site, page, href, base)
+            if target is None or any(target.resolve().is_relative_to(folder) for folder in skipped):
+                continue
+            if not target.resolve().is_file():
+                problems.append(f"{page.relative_to(site).as_posix()}: link {href!r} leads nowhere")
+    return problems

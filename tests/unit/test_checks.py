@@ -49,3 +49,18 @@ def test_stylesheet_and_script_checks():
     ]
     assert script_problems('load("https://unpkg.com/x")') == ["script names the CDN unpkg.com"]
     assert script_problems('ns="http://www.w3.org/2000/svg"') == []
+
+
+def test_broken_internal_links_are_found(tmp_path):
+    from parapluie.checks import broken_links
+
+    (tmp_path / "fr" / "sante").mkdir(parents=True)
+    (tmp_path / "fr" / "index.html").write_text(
+        '<a href="sante/">ok</a><a href="perdu/">lost</a><a href="/fr/">root ok</a><a href="../en/">unbuilt</a>'
+        '<a href="https://x.org">ext</a><a href="tel:112">tel</a><a href="#top">anchor</a>'
+    )
+    (tmp_path / "fr" / "sante" / "index.html").write_text('<a href="../../404.html">gone</a>')
+    assert broken_links(tmp_path, "/", unbuilt=("en",)) == [
+        "fr/index.html: link 'perdu/' leads nowhere",
+        "fr/sante/index.html: link '../../404.html' leads nowhere",
+    ]
