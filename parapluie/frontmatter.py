@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
 
@@ -20,6 +20,7 @@ from parapluie.errors import BuildError, raise_for_validation
 from parapluie.yamlfile import parse_yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+M = TypeVar("M", bound=BaseModel)
 HideOption = Literal["navigation", "toc", "path", "footer", "feedback", "tags"]
 
 
@@ -90,19 +91,19 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict, str]:
     return data, text[match.end() :]
 
 
-def read_source_page(path: Path) -> tuple[SourcePageMeta, str]:
-    """Read and validate a French page: (front matter, body)."""
+def _read_page(path: Path, model: type[M]) -> tuple[M, str]:
     data, body = split_front_matter(path.read_text(encoding="utf-8"), path)
     try:
-        return SourcePageMeta.model_validate(data), body
+        return model.model_validate(data), body
     except ValidationError as error:
         raise_for_validation(path, error, prefix="front matter: ")
+
+
+def read_source_page(path: Path) -> tuple[SourcePageMeta, str]:
+    """Read and validate a French page: (front matter, body)."""
+    return _read_page(path, SourcePageMeta)
 
 
 def read_translated_page(path: Path) -> tuple[TranslatedPageMeta, str]:
     """Read and validate a translated page: (front matter, body)."""
-    data, body = split_front_matter(path.read_text(encoding="utf-8"), path)
-    try:
-        return TranslatedPageMeta.model_validate(data), body
-    except ValidationError as error:
-        raise_for_validation(path, error, prefix="front matter: ")
+    return _read_page(path, TranslatedPageMeta)

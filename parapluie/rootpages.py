@@ -68,6 +68,7 @@ def language_strings(registry: Registry, staged: dict[str, StagedLanguage]) -> l
 
 
 # Files the root pages share with every language's pages, taken from the theme overrides.
+ROOT_PAGES = ("index.html", "404.html")
 SHARED_ASSETS = ("parapluie.svg", "quick-exit.js", "quick-exit.css")
 
 
@@ -85,7 +86,7 @@ def write_root_pages(
         "base": base_path(config),
         "exit_url": str(registry.source.exit_url),
     }
-    for name in ("index.html", "404.html"):
+    for name in ROOT_PAGES:
         (site / name).write_text(env.get_template(name).render(**context), encoding="utf-8")
     shutil.copytree(TEMPLATES / "assets", site / "assets", dirs_exist_ok=True)
     for name in SHARED_ASSETS:

@@ -1,0 +1,244 @@
+"""The service directory's data model: one `ServiceEntry` per file in `data/services/`.
+
+Every model rejects unknown keys. Checks that need the project's own lists (the language
+registry, the categories) read them from the validation context::
+
+    ServiceEntry.model_validate(data, context={"languages": registry.codes, "categories": ids})
+
+Without a context those checks are skipped (used for the JSON Schema export only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from typing import Annotated, Any, Literal
+
+import babel
+import opening_hours
+import phonenumbers
+from phonenumbers import shortnumberinfo
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationInfo,
+    field_validator,
+)
+
+SOURCE_LANGUAGE = "fr"
+TIMEZONE = "Europe/Brussels"
+COUNTRY = "BE"
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+ISO_639_1 = re.compile(r"^[a-z]{2}$")
+KNOWN_LANGUAGES = frozenset(babel.Locale("en").languages)
+
+# Markers replaced in the exported JSON Schema by the registry's codes and the category ids.
+LANGUAGE_MAP_MARKER = "x-parapluie-language-map"
+CATEGORY_MARKER = "x-parapluie-category"
+
+
+def _context(info: ValidationInfo, key: str) -> list[str] | None:
+    return (info.context or {}).get(key)
+
+
+def _check_language_map(value: Any, info: ValidationInfo) -> Any:
+    """Language keys must be in the registry; French is required. Runs before type checks."""
+    if not isinstance(value, dict):
+        return value
+    codes = _context(info, "languages")
+    if codes is not None:
+        previous = None
+        for key, text in value.items():
+            if key not in codes:
+                raise ValueError(_unknown_language_key(key, text, previous, codes))
+            previous = (key, text)
+    if SOURCE_LANGUAGE not in value:
+        raise ValueError(f"French text ('{SOURCE_LANGUAGE}') is required; other languages fall back to it")
+    return value
+
+
+def _unknown_language_key(key: Any, text: Any, previous: tuple[Any, Any] | None, codes: list[str]) -> str:
+    message = f"unknown language key {str(key)!r} (expected a code of data/languages.yml: {', '.join(codes)})"
+    if text is None and previous is not None:
+        joined = f"{previous[1]}, {key}"
+        message += (
+            f". A comma inside a flow map {{…}} ends the text and starts a new key: "
+            f'quote the text, e.g. {{{previous[0]}: "{joined}"}}'
+        )
+    return message
+
+
+LocalizedText = Annotated[
+    dict[str, Annotated[str, Field(min_length=1)]],
+    BeforeValidator(_check_language_map),
+    Field(json_schema_extra={LANGUAGE_MAP_MARKER: True}),
+]
+
+
+def _check_category(value: str, info: ValidationInfo) -> str:
+    ids = _context(info, "categories")
+    if ids is not None and value not in ids:
+        raise ValueError(f"unknown category {value!r} (expected one of data/categories.yml: {', '.join(ids)})")
+    return value
+
+
+CategoryId = Annotated[str, AfterValidator(_check_category), Field(json_schema_extra={CATEGORY_MARKER: True})]
+
+
+def _check_spoken_language(value: str) -> str:
+    if not ISO_639_1.match(value) or value not in KNOWN_LANGUAGES:
+        raise ValueError(f"unknown language code {value!r} (expected a two-letter ISO 639-1 code, e.g. 'ro')")
+    return value
+
+
+SpokenLanguage = Annotated[str, AfterValidator(_check_spoken_language), Field(pattern=r"^[a-z]{2}$")]
+
+
+def check_hours(value: str) -> str:
+    """Validate an OpenStreetMap `opening_hours` string; explain the syntax otherwise."""
+    if not opening_hours.validate(value):
+        raise ValueError(
+            f"invalid opening hours {value!r} (expected OpenStreetMap opening_hours syntax with HH:MM times, "
+            f"e.g. 'Mo-Fr 10:00-16:00; PH off')"
+        )
+    return value
+
+
+class Coordinates(BaseModel):
+    """A point (WGS 84)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+class Location(BaseModel):
+    """Where the service receives people. `private: true` keeps the address out of every output."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    street: str | None = Field(default=None, min_length=1)
+    postcode: str | None = Field(default=None, pattern=r"^[0-9]{4}$")
+    city: str = Field(min_length=1)
+    region: Literal["Wallonie", "Bruxelles", "Flandre", "national"]
+    coordinates: Coordinates | None = None
+    private: bool = False
+
+
+ContactKind = Literal["phone", "sms", "whatsapp", "signal", "email", "website", "video-call"]
+
+
+class Contact(BaseModel):
+    """One way to reach the service."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: ContactKind
+    value: str = Field(min_length=1)
+    note: LocalizedText | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _value_matches_kind(cls, value: str, info: ValidationInfo) -> str:
+        kind = info.data.get("kind")
+        if kind in ("phone", "sms", "whatsapp", "signal"):
+            return _check_number(value, kind)
+        if kind == "email" and not EMAIL.match(value):
+            raise ValueError(f"invalid e-mail address {value!r} (expected e.g. 'info@example.be')")
+        if kind == "website" and not _is_https(value):
+            raise ValueError(f"expected an https:// URL, got {value!r}")
+        if kind == "video-call" and value != "on-request" and not _is_https(value):
+            raise ValueError(f"expected 'on-request' or an https:// URL, got {value!r}")
+        return value
+
+
+def _is_https(value: str) -> bool:
+    try:
+        url = HttpUrl(value)
+    except ValueError:
+        return False
+    return url.scheme == "https" and bool(url.host) and " " not in value
+
+
+def _check_number(value: str, kind: str) -> str:
+    """E.164 for every kind; `phone` may also be a Belgian short number (112, 107, 116000)."""
+    if kind == "phone" and value.isdigit() and len(value) <= 6:
+        number = phonenumbers.parse(value, COUNTRY)
+        if shortnumberinfo.is_valid_short_number_for_region(number, COUNTRY):
+            return value
+        raise ValueError(f"invalid phone number {value!r} (not a valid Belgian short number)")
+    try:
+        number = phonenumbers.parse(value, None if value.startswith("+") else COUNTRY)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is not None and phonenumbers.is_valid_number(number):
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        if e164 == value:
+            return value
+        raise ValueError(f"write the {kind} number {value!r} in E.164 form: {e164!r}")
+    expected = "a valid number in E.164 form, e.g. '+32485620841'"
+    if kind == "phone":
+        expected += ", or a Belgian short number such as '112'"
+    raise ValueError(f"invalid {kind} number {value!r} (expected {expected})")
+
+
+FieldName = Literal[
+    "organisation",
+    "name",
+    "description",
+    "categories",
+    "location",
+    "contacts",
+    "hours",
+    "languages",
+    "anonymous",
+    "free",
+]
+
+
+class ServiceEntry(BaseModel):
+    """One file of `data/services/`: a service (or an antenna) people can turn to."""
+
+    model_config = ConfigDict(extra="forbid", title="Parapluie service entry")
+
+    organisation: str = Field(min_length=1, description="The organisation running the service.")
+    name: LocalizedText = Field(description="Name shown to readers, per language code; 'fr' is required.")
+    description: LocalizedText = Field(description="What the service offers, per language code; 'fr' is required.")
+    categories: list[CategoryId] = Field(min_length=1, description="Ids from data/categories.yml.")
+    location: Location | None = None
+    contacts: list[Contact] = []
+    hours: Annotated[str, AfterValidator(check_hours)] | None = Field(
+        default=None, description="OpenStreetMap opening_hours, local time (Europe/Brussels), e.g. 'Tu 18:00-21:00'."
+    )
+    hours_note: LocalizedText | None = None
+    languages: list[SpokenLanguage] = Field(default=[], description="ISO 639-1 codes of the languages spoken.")
+    anonymous: bool | None = Field(description="true, false, or null when unknown.")
+    free: bool | None = Field(description="true, false, or null when unknown.")
+    status: Literal["active", "temporarily-closed"]
+    last_verified: dt.date = Field(description="When a person last checked this entry against its sources.")
+    sources: list[HttpUrl] = Field(min_length=1)
+    stale_reason: str | None = Field(default=None, min_length=1, description="Why an entry over 12 months old stays.")
+    to_confirm: list[FieldName] = Field(default=[], description="Fields whose details are unverified ('à confirmer').")
+
+    @property
+    def address_public(self) -> bool:
+        """True when the address may appear in any output (page, JSON, vCard, sitemap)."""
+        return self.location is not None and not self.location.private
+
+    def opening_hours(self) -> opening_hours.OpeningHours | None:
+        """The parsed hours, in Brussels time with Belgian public holidays; None when unknown."""
+        if self.hours is None:
+            return None
+        return opening_hours.OpeningHours(self.hours, timezone=zoneinfo.ZoneInfo(TIMEZONE), country=COUNTRY)
+
+
+class Service(ServiceEntry):
+    """A validated entry with its stable id (the file name without `.yml`)."""
+
+    id: str
