@@ -6,7 +6,7 @@ LANG_CODE ?= fr
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve test lint messages content-report i18n-status stamp new-lang clean
+.PHONY: help site serve test lint messages content-report i18n-status stamp new-lang check-data clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-15s %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ stamp: $(VENV)/.build-deps ## Record the French version in LANG_CODE's translati
 
 new-lang: $(VENV)/.build-deps ## Add a language: make new-lang CODE=pt EXIT_URL=https://... (registry, docs/CODE, catalog)
 	$(PY) scripts/i18n.py new-lang $(CODE) --exit-url "$(EXIT_URL)"
+
+check-data: $(VENV)/.build-deps ## Check the directory data (data/services/*.yml) before publishing
+	$(PY) scripts/check_data.py
 
 content-report: $(VENV)/.build-deps ## Sentence length per French page (worst first) and content problems
 	$(PY) scripts/content_report.py

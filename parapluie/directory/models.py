@@ -28,6 +28,7 @@ from pydantic import (
     HttpUrl,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 SOURCE_LANGUAGE = "fr"
@@ -96,7 +97,9 @@ def _check_spoken_language(value: str) -> str:
     return value
 
 
-SpokenLanguage = Annotated[str, AfterValidator(_check_spoken_language), Field(pattern=r"^[a-z]{2}$")]
+SpokenLanguage = Annotated[
+    str, AfterValidator(_check_spoken_language), Field(json_schema_extra={"pattern": "^[a-z]{2}$"})
+]
 
 
 def check_hours(value: str) -> str:
@@ -125,10 +128,16 @@ class Location(BaseModel):
 
     street: str | None = Field(default=None, min_length=1)
     postcode: str | None = Field(default=None, pattern=r"^[0-9]{4}$")
-    city: str = Field(min_length=1)
+    city: str | None = Field(default=None, min_length=1)
     region: Literal["Wallonie", "Bruxelles", "Flandre", "national"]
     coordinates: Coordinates | None = None
-    private: bool = False
+    private: bool = Field(default=False, description="true: never publish the address (outreach spot, shelter).")
+
+    @model_validator(mode="after")
+    def _city_unless_national(self) -> Location:
+        if self.region != "national" and self.city is None:
+            raise ValueError("city is required unless region is 'national'")
+        return self
 
 
 ContactKind = Literal["phone", "sms", "whatsapp", "signal", "email", "website", "video-call"]

@@ -1,0 +1,168 @@
+"""Loading the service directory: `data/services/<id>.yml`, one entry per file.
+
+The file name (without `.yml`) is the entry's stable id. Every problem becomes a BuildError
+naming the file and the field; freshness problems that do not stop the build are warnings.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from pydantic import ValidationError
+
+from parapluie.directory.models import Service, ServiceEntry
+from parapluie.errors import BuildError, raise_for_validation
+from parapluie.yamlfile import load_yaml
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+WARN_AFTER_MONTHS = 9
+FAIL_AFTER_MONTHS = 12
+
+
+class HasCodes(Protocol):
+    """The language registry, as far as the directory needs it."""
+
+    @property
+    def codes(self) -> list[str]: ...
+
+
+class HasIds(Protocol):
+    """The categories, as far as the directory needs them."""
+
+    @property
+    def ids(self) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class DataWarning:
+    """A problem that does not stop the build (an entry due for re-checking)."""
+
+    file: str
+    message: str
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.field}" if self.field else self.file
+        return f"{where}: {self.message}"
+
+    def relative_to(self, root: Path) -> DataWarning:
+        """The same warning with its file shown relative to `root` when inside it."""
+        try:
+            return DataWarning(str(Path(self.file).relative_to(root)), self.message, self.field)
+        except ValueError:
+            return self
+
+
+@dataclass
+class DirectoryReport:
+    """Everything a check of the directory found: valid services, warnings, errors."""
+
+    services: list[Service] = field(default_factory=list)
+    warnings: list[DataWarning] = field(default_factory=list)
+    errors: list[BuildError] = field(default_factory=list)
+
+
+def services_dir(data_dir: Path) -> Path:
+    """Where the entries live inside the data folder."""
+    return data_dir / "services"
+
+
+def canonical_id(name: str) -> str:
+    """What an id looks like once case and separators are ignored ('CPVS_Namur' -> 'cpvs-namur')."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` months earlier (the month's last day when it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def check_services(data_dir: Path, registry: HasCodes, categories: HasIds, today: dt.date) -> DirectoryReport:
+    """Validate every entry of `data_dir/services/`, collecting all errors and warnings."""
+    report = DirectoryReport()
+    folder = services_dir(data_dir)
+    if not folder.is_dir():
+        report.errors.append(BuildError(folder, "folder not found"))
+        return report
+    context = {"languages": list(registry.codes), "categories": list(categories.ids)}
+    seen: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        try:
+            _check_id(path, seen)
+            service = _load_one(path, context)
+            report.warnings.extend(_check_freshness(path, service, today))
+        except BuildError as error:
+            report.errors.append(error)
+            continue
+        report.services.append(service)
+    return report
+
+
+def load_services(
+    data_dir: Path, registry: HasCodes, categories: HasIds, today: dt.date
+) -> tuple[list[Service], list[DataWarning]]:
+    """The valid services (sorted by id) and the warnings; raise the first error as a BuildError."""
+    report = check_services(data_dir, registry, categories, today)
+    if report.errors:
+        raise report.errors[0]
+    return report.services, report.warnings
+
+
+def _check_id(path: Path, seen: dict[str, Path]) -> None:
+    if path.suffix != ".yml" or not path.is_file():
+        raise BuildError(path, "expected only <id>.yml files in this folder (rename it to .yml, or move it)")
+    key = canonical_id(path.stem)
+    if key in seen:
+        raise BuildError(
+            path,
+            f"duplicate id: {seen[key].name!r} names the same entry (ids ignore case, '_' and '-'); "
+            f"merge the two files or rename one",
+            "id",
+        )
+    seen[key] = path
+    if not SLUG.match(path.stem):
+        raise BuildError(
+            path,
+            f"the file name is the entry's id: use lower-case letters, digits and '-' only, e.g. '{key}.yml'",
+            "id",
+        )
+
+
+def _load_one(path: Path, context: dict[str, list[str]]) -> Service:
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise BuildError(path, "expected a mapping of keys to values (see data/README.md for a template)")
+    try:
+        entry = ServiceEntry.model_validate(data, context=context)
+    except ValidationError as error:
+        raise_for_validation(path, error)
+    return Service.model_construct(id=path.stem, **dict(entry))
+
+
+def _check_freshness(path: Path, service: Service, today: dt.date) -> list[DataWarning]:
+    checked = service.last_verified
+    if checked > today:
+        raise BuildError(path, f"{checked} is in the future (today is {today})", "last_verified")
+    if checked < months_before(today, FAIL_AFTER_MONTHS):
+        if not service.stale_reason:
+            raise BuildError(
+                path,
+                f"last checked on {checked}, over {FAIL_AFTER_MONTHS} months ago: check the entry against its "
+                f"sources and update last_verified, or explain in stale_reason why it stays",
+                "last_verified",
+            )
+        message = f"last checked on {checked}, over {FAIL_AFTER_MONTHS} months ago (kept: {service.stale_reason})"
+        return [DataWarning(str(path), message, "last_verified")]
+    if checked < months_before(today, WARN_AFTER_MONTHS):
+        message = f"last checked on {checked}, over {WARN_AFTER_MONTHS} months ago: check it against its sources soon"
+        return [DataWarning(str(path), message, "last_verified")]
+    return []

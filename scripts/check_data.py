@@ -1,0 +1,66 @@
+"""Check the service directory: data/languages.yml, data/categories.yml, data/services/*.yml.
+
+Usage:
+  python scripts/check_data.py [--today YYYY-MM-DD] [--write-schema]
+      validate every entry (formats, categories, languages, freshness) and print each
+      warning and error as "file: field: message". Exits 1 when there is an error,
+      or when data/services.schema.json is out of date.
+      --today         check freshness as on this date (default: today)
+      --write-schema  regenerate data/services.schema.json instead of failing on it
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from parapluie.directory.categories import load_categories  # noqa: E402
+from parapluie.directory.load import check_services  # noqa: E402
+from parapluie.directory.schema import schema_text, write_schema  # noqa: E402
+from parapluie.errors import BuildError  # noqa: E402
+from parapluie.languages import load_registry  # noqa: E402
+
+DATA = ROOT / "data"
+SCHEMA_FILE = DATA / "services.schema.json"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the checks; return the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today())
+    parser.add_argument("--write-schema", action="store_true")
+    args = parser.parse_args(argv)
+    try:
+        registry = load_registry(DATA / "languages.yml")
+        categories = load_categories(DATA / "categories.yml")
+    except BuildError as error:
+        print(f"error: {error.relative_to(ROOT)}", file=sys.stderr)
+        return 1
+    report = check_services(DATA, registry, categories, args.today)
+    for warning in report.warnings:
+        print(f"warning: {warning.relative_to(ROOT)}", file=sys.stderr)
+    for error in report.errors:
+        print(f"error: {error.relative_to(ROOT)}", file=sys.stderr)
+    failed = bool(report.errors)
+    if args.write_schema:
+        if write_schema(SCHEMA_FILE, registry.codes, categories.ids):
+            print(f"wrote {SCHEMA_FILE.relative_to(ROOT)}")
+    elif not SCHEMA_FILE.is_file() or SCHEMA_FILE.read_text(encoding="utf-8") != schema_text(
+        registry.codes, categories.ids
+    ):
+        print(
+            f"error: {SCHEMA_FILE.relative_to(ROOT)}: out of date; run python scripts/check_data.py --write-schema",
+            file=sys.stderr,
+        )
+        failed = True
+    print(f"{len(report.services)} services checked: {len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
