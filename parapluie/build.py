@@ -15,6 +15,7 @@ from pathlib import Path
 
 from parapluie.checks import broken_links, site_problems
 from parapluie.content_checks import check_source_pages
+from parapluie.directory import load_categories, load_services
 from parapluie.errors import BuildError
 from parapluie.frontmatter import read_source_page
 from parapluie.headers import fingerprinted_files, headers_file, nginx_snippet
@@ -34,6 +35,7 @@ class BuildResult:
     registry: Registry
     pages: list[str]
     staged: dict[str, StagedLanguage]
+    warnings: list[str]
 
 
 def publish(new_site: Path, site: Path) -> None:
@@ -65,12 +67,15 @@ def build_site(
 def _build(
     project: Project, site: Path, languages: list[str] | None, jobs: int | None, today: dt.date | None
 ) -> BuildResult:
+    today = today or dt.date.today()
     registry = load_registry(project.registry_file)
+    categories = load_categories(project.data / "categories.yml")
+    _services, data_warnings = load_services(project.data, registry, categories, today)
     selected = [registry.get(code) for code in languages] if languages else registry.languages
     base = project.base_config()
     pages = source_pages(project, project.nav_pages(base))
     content = {page: read_source_page(project.docs / "fr" / page) for page in pages}
-    problems = check_source_pages(content, today or dt.date.today())
+    problems = check_source_pages(content, today)
     if problems:
         raise BuildError("docs/fr", f"{len(problems)} content problem(s):\n  " + "\n  ".join(problems))
     site = site.resolve()
@@ -99,6 +104,7 @@ def _build(
             shown = "\n  ".join(problems[:20])
             raise BuildError("site", f"{len(problems)} problem(s) in the output:\n  {shown}")
         publish(new_site, site)
-        return BuildResult(site=site, registry=registry, pages=pages, staged=staged)
+        warnings = [str(warning.relative_to(project.root)) for warning in data_warnings]
+        return BuildResult(site=site, registry=registry, pages=pages, staged=staged, warnings=warnings)
     finally:
         shutil.rmtree(work, ignore_errors=True)

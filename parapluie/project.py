@@ -26,9 +26,14 @@ class Project:
         return self.root / "mkdocs.yml"
 
     @property
+    def data(self) -> Path:
+        """Structured data: the registry, categories and the service directory."""
+        return self.root / "data"
+
+    @property
     def registry_file(self) -> Path:
         """The language registry."""
-        return self.root / "data" / "languages.yml"
+        return self.data / "languages.yml"
 
     @property
     def overrides(self) -> Path:

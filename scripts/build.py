@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Build failed: {error}", file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started
+    for warning in result.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
     codes = ", ".join(result.staged)
     print(f"Built {len(result.pages)} pages in {len(result.staged)} languages ({codes}) into {out} in {seconds:.1f} s")
     return 0

@@ -115,6 +115,12 @@ def phone_number_without_link(project: Project) -> str:
     return f"docs/fr/{first_page(project).name}: 0800 30 030: phone number without a tap-to-call link"
 
 
+def invalid_service_phone(project: Project) -> str:
+    entry = project.data / "services" / "utsopi.yml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("+32485620841", "+3248562084"), encoding="utf-8")
+    return "data/services/utsopi.yml: contacts.0.value:"
+
+
 @pytest.mark.parametrize(
     "breakage",
     [
@@ -128,6 +134,7 @@ def phone_number_without_link(project: Project) -> str:
         missing_translation_string,
         past_review_date,
         phone_number_without_link,
+        invalid_service_phone,
     ],
 )
 def test_bad_input_fails_clearly_and_leaves_site_untouched(project_copy, previous_site, breakage):
