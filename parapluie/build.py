@@ -16,6 +16,8 @@ from pathlib import Path
 from parapluie.checks import broken_links, site_problems
 from parapluie.content_checks import check_source_pages
 from parapluie.directory import load_categories, load_services
+from parapluie.directory.hsds import hsds_export
+from parapluie.directory.pages import INDEX_PAGE, DirectoryWriter
 from parapluie.errors import BuildError
 from parapluie.frontmatter import read_source_page
 from parapluie.headers import fingerprinted_files, headers_file, nginx_snippet
@@ -36,6 +38,23 @@ class BuildResult:
     pages: list[str]
     staged: dict[str, StagedLanguage]
     warnings: list[str]
+
+
+OPEN_DATA = "donnees"
+# Nav pages the build generates from data rather than reading from docs/fr.
+GENERATED_PAGES = (INDEX_PAGE,)
+
+
+def written_pages(project: Project) -> list[str]:
+    """The nav's pages that people write in docs/fr (the nav minus the generated ones)."""
+    return source_pages(project, project.nav_pages(project.base_config()), generated=GENERATED_PAGES)
+
+
+def write_open_data(folder: Path, project: Project, services: list, today: dt.date) -> None:
+    """The directory as HSDS 3.0 JSON, and the JSON Schema of our data files, for reuse."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "annuaire-hsds.json").write_text(hsds_export(services, today), encoding="utf-8")
+    shutil.copy(project.data / "services.schema.json", folder / "services.schema.json")
 
 
 def publish(new_site: Path, site: Path) -> None:
@@ -70,10 +89,11 @@ def _build(
     today = today or dt.date.today()
     registry = load_registry(project.registry_file)
     categories = load_categories(project.data / "categories.yml")
-    _services, data_warnings = load_services(project.data, registry, categories, today)
+    services, data_warnings = load_services(project.data, registry, categories, today)
     selected = [registry.get(code) for code in languages] if languages else registry.languages
     base = project.base_config()
-    pages = source_pages(project, project.nav_pages(base))
+    nav = project.nav_pages(base)
+    pages = written_pages(project)
     content = {page: read_source_page(project.docs / "fr" / page) for page in pages}
     problems = check_source_pages(content, today)
     if problems:
@@ -84,8 +104,13 @@ def _build(
     try:
         new_site = work / "site"
         new_site.mkdir()
+
+        def generate(docs_dir: Path, language, gettext) -> list[str]:
+            writer = DirectoryWriter(language.code, language.babel, gettext, today)
+            return writer.write(docs_dir, services, categories)
+
         staged = {
-            language.code: stage_language(project, registry, language, pages, work / "stage", new_site)
+            language.code: stage_language(project, registry, language, pages, work / "stage", new_site, generate)
             for language in selected
         }
         render_all(project, list(staged.values()), jobs=jobs)
@@ -95,6 +120,7 @@ def _build(
             (folder / "404.html").unlink(missing_ok=True)
             finish_language_folder(folder, language.code, language.direction)
         write_root_pages(new_site, project.overrides / "assets", registry, staged, base)
+        write_open_data(new_site / OPEN_DATA, project, services, today)
         page_policy = apply_content_security_policy(new_site)
         (new_site / "_headers").write_text(headers_file(page_policy, fingerprinted_files(new_site)), encoding="utf-8")
         (new_site / "_nginx.conf").write_text(nginx_snippet(page_policy), encoding="utf-8")
@@ -105,6 +131,6 @@ def _build(
             raise BuildError("site", f"{len(problems)} problem(s) in the output:\n  {shown}")
         publish(new_site, site)
         warnings = [str(warning.relative_to(project.root)) for warning in data_warnings]
-        return BuildResult(site=site, registry=registry, pages=pages, staged=staged, warnings=warnings)
+        return BuildResult(site=site, registry=registry, pages=nav, staged=staged, warnings=warnings)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -90,7 +90,19 @@ EXTRACTION_SOURCES = [
     ("parapluie/**.py", "python"),
     ("overrides/**.html", "jinja2"),
     ("parapluie/templates/**.html", "jinja2"),
+    ("parapluie/directory/templates/**.html", "jinja2"),
+    ("data/categories.yml", "parapluie.catalogs:extract_category_labels"),
 ]
+
+
+def extract_category_labels(fileobj, keywords, comment_tags, options):
+    """Babel extractor: the French labels of data/categories.yml (categories and needs) are msgids."""
+    import yaml
+
+    data = yaml.safe_load(fileobj) or {}
+    for section in ("categories", "needs"):
+        for item in data.get(section) or []:
+            yield 0, "_", item["label"], [f"data/categories.yml: {section} {item['id']}"]
 
 
 def extract_messages(project: Project) -> Catalog:
@@ -128,7 +140,7 @@ def update_catalogs(project: Project, languages: list[Language]) -> list[Path]:
     for language in languages:
         path = catalog_path(project.translations, language)
         catalog = read_catalog(path, locale=language.babel) if path.exists() else Catalog(locale=language.babel)
-        catalog.update(template, update_header_comment=False)
+        catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
         write_catalog(path, catalog)
         written.append(path)
     return written

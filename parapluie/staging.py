@@ -7,12 +7,13 @@ where they do not) and a complete MkDocs config for that language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from parapluie.catalogs import compile_catalog
+from parapluie.catalogs import compile_catalog, load_translations
 from parapluie.errors import BuildError
 from parapluie.frontmatter import read_source_page, read_translated_page
 from parapluie.l10n import source_hash, structure_problems
@@ -44,12 +45,18 @@ class StagedLanguage:
     pages: list[StagedPage]
 
 
-def source_pages(project: Project, nav: list[str]) -> list[str]:
-    """The French pages, checked against the nav in both directions."""
+def source_pages(project: Project, nav: list[str], generated: tuple[str, ...] = ()) -> list[str]:
+    """The French pages (the nav's pages but those `generated` from data), checked against the nav."""
     source_dir = project.docs / "fr"
     found = sorted(p.relative_to(source_dir).as_posix() for p in source_dir.rglob("*.md"))
+    for page in generated:
+        if page in found:
+            raise BuildError(
+                project.relative(source_dir / page),
+                "this page is generated from data (data/services/): remove the file, edit the data instead",
+            )
     for index, page in enumerate(nav):
-        if page not in found:
+        if page not in found and page not in generated:
             raise BuildError(
                 project.relative(project.mkdocs_yml),
                 f"the nav lists {page!r} but docs/fr/{page} does not exist",
@@ -61,7 +68,7 @@ def source_pages(project: Project, nav: list[str]) -> list[str]:
                 project.relative(source_dir / page),
                 "page is not in the nav: add it to the nav of mkdocs.yml (or remove the file)",
             )
-    return list(nav)
+    return [page for page in nav if page not in generated]
 
 
 def check_no_orphans(project: Project, language: Language, pages: list[str]) -> None:
@@ -146,21 +153,37 @@ def language_config(
     return config
 
 
+# Writes generated pages for a language into its docs folder (with that language's gettext);
+# returns the paths written.
+PageGenerator = Callable[[Path, Language, Callable[[str], str]], list[str]]
+
+
 def stage_language(
-    project: Project, registry: Registry, language: Language, nav: list[str], stage_root: Path, site_root: Path
+    project: Project,
+    registry: Registry,
+    language: Language,
+    pages: list[str],
+    stage_root: Path,
+    site_root: Path,
+    generate: PageGenerator | None = None,
 ) -> StagedLanguage:
-    """Stage every page, the catalog and the config of one language under `stage_root`."""
-    check_no_orphans(project, language, nav)
+    """Stage the written `pages`, the generated ones, the catalog and the config of one language."""
+    check_no_orphans(project, language, pages)
     work = stage_root / language.code
     docs_dir = work / "docs"
     docs_dir.mkdir(parents=True)
-    pages = [stage_page(project, language, page, docs_dir) for page in nav]
+    staged = [stage_page(project, language, page, docs_dir) for page in pages]
     locale_dir = None
     if not language.is_source:
         locale_dir = work / "locale"
         compile_catalog(project, language, locale_dir)
+    generated = generate(docs_dir, language, load_translations(locale_dir, language.babel).gettext) if generate else []
     site_dir = site_root / language.code
-    config = language_config(project, project.base_config(), registry, language, docs_dir, site_dir, locale_dir)
+    base = project.base_config()
+    config = language_config(project, base, registry, language, docs_dir, site_dir, locale_dir)
+    outside_nav = [page for page in generated if page not in project.nav_pages(base)]
+    if outside_nav:
+        config["not_in_nav"] = "\n".join(f"/{page}" for page in outside_nav)
     config_file = work / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return StagedLanguage(language, config_file, docs_dir, site_dir, pages)
+    return StagedLanguage(language, config_file, docs_dir, site_dir, staged)

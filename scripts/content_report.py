@@ -14,16 +14,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from parapluie.build import written_pages  # noqa: E402
 from parapluie.content_checks import MAX_MEAN_SENTENCE_WORDS, check_source_pages, sentence_stats  # noqa: E402
 from parapluie.frontmatter import read_source_page  # noqa: E402
 from parapluie.project import Project  # noqa: E402
-from parapluie.staging import source_pages  # noqa: E402
 
 
 def main() -> int:
     """Print the table and the problems."""
     project = Project(ROOT)
-    pages = source_pages(project, project.nav_pages(project.base_config()))
+    pages = written_pages(project)
     content = {page: read_source_page(project.docs / "fr" / page) for page in pages}
     stats = {page: sentence_stats(body) for page, (_, body) in content.items()}
     print(f"Words per sentence (the build refuses a page averaging {MAX_MEAN_SENTENCE_WORDS} or more)\n")

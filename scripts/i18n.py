@@ -19,18 +19,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from parapluie.build import written_pages  # noqa: E402
 from parapluie.errors import BuildError  # noqa: E402
 from parapluie.l10n import stamp, status, status_json, status_table  # noqa: E402
 from parapluie.languages import load_registry  # noqa: E402
 from parapluie.newlang import add_language, describe_language  # noqa: E402
 from parapluie.project import Project  # noqa: E402
-from parapluie.staging import source_pages  # noqa: E402
 
 
 def run_status(project: Project, as_json: bool, check: bool) -> int:
     """Print the status table (or JSON); with `check`, fail on critical outdated pages."""
     registry = load_registry(project.registry_file)
-    rows = status(project, registry, source_pages(project, project.nav_pages(project.base_config())))
+    rows = status(project, registry, written_pages(project))
     print(status_json(rows) if as_json else status_table(rows))
     blocking = [row for row in rows if row.blocks_ci]
     for row in blocking:

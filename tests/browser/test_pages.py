@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import PHONE
 
-BROWSED_LANGUAGES = ("fr", "ro")  # the source and a language served from French fallbacks
+BROWSED_LANGUAGES = ("fr", "ro")  # the source and a translated language
 
 
 def page_url(base: str, code: str, page: str) -> str:
@@ -86,8 +86,17 @@ def test_switcher_leads_to_the_same_page_in_another_language(browser, site_url, 
 @pytest.mark.browser
 @pytest.mark.parametrize(
     "path",
-    ["/", "/404.html", "/fr/", "/fr/{page}/", "/ro/{page}/"],
-    ids=["language-picker", "not-found", "home", "content-page", "fallback-page"],
+    ["/", "/404.html", "/fr/", "/fr/{page}/", "/pt/{page}/", "/ro/{page}/", "/ro/annuaire/", "/fr/annuaire/alias/"],
+    ids=[
+        "language-picker",
+        "not-found",
+        "home",
+        "content-page",
+        "fallback-page",
+        "translated-page",
+        "directory",
+        "directory-entry",
+    ],
 )
 def test_page_types_have_no_accessibility_violation(browser, site_url, built, path):
     # A browser language the site does not publish, so the picker stays on screen.

@@ -64,9 +64,19 @@ def test_no_third_party_hosts_anywhere_in_the_output(built):
 
 
 def test_fallback_pages_say_so_in_the_readers_language(built):
-    ro_home = page_file(built.site, "ro", "index.md").read_text(encoding="utf-8")
-    assert "Această pagină nu este încă tradusă în limba dumneavoastră" in ro_home
-    assert '<div lang="fr" dir="ltr">' in ro_home
+    fallbacks = [
+        (code, page.path)
+        for code, staged in built.staged.items()
+        for page in staged.pages
+        if page.state == "fallback"
+    ]
+    assert fallbacks, "no language serves a French fallback page"
+    for code, page in fallbacks:
+        html = page_file(built.site, code, page).read_text(encoding="utf-8")
+        assert '<aside class="parapluie-notice" role="note">' in html and '<div lang="fr" dir="ltr">' in html
+    # Portuguese is registered as planned: its pages are French, with a Portuguese notice.
+    pt_home = page_file(built.site, "pt", "index.md").read_text(encoding="utf-8")
+    assert "Esta página ainda não está traduzida para a sua língua. Aqui está a versão em francês." in pt_home
     fr_home = page_file(built.site, "fr", "index.md").read_text(encoding="utf-8")
     assert "parapluie-notice" not in fr_home
 

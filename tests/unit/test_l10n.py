@@ -11,6 +11,7 @@ import sys
 import pytest
 import yaml
 
+from parapluie.build import written_pages
 from parapluie.frontmatter import read_translated_page
 from parapluie.l10n import (
     FRESH,
@@ -24,7 +25,6 @@ from parapluie.l10n import (
     structure_problems,
 )
 from parapluie.languages import load_registry
-from parapluie.staging import source_pages
 from tests.conftest import ROOT
 
 TRANSLATION = "---\ntitle: Translated\n---\n{body}"
@@ -33,7 +33,7 @@ TRANSLATION = "---\ntitle: Translated\n---\n{body}"
 @pytest.fixture
 def tree(project_copy):
     """A project with one fresh (en), one outdated (ro), missing pages everywhere and an orphan (es)."""
-    pages = source_pages(project_copy, project_copy.nav_pages(project_copy.base_config()))
+    pages = written_pages(project_copy)
     page = pages[1]
     french_body = (project_copy.docs / "fr" / page).read_text(encoding="utf-8").split("---\n", 2)[2]
     for code in ("en", "ro"):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 import yaml
 
+from parapluie.build import written_pages
 from parapluie.errors import BuildError
 from parapluie.frontmatter import split_front_matter
 from parapluie.languages import load_registry
@@ -19,12 +22,13 @@ def staged_meta(staged, page: str) -> dict:
 @pytest.fixture
 def setup(project_copy, tmp_path):
     registry = load_registry(project_copy.registry_file)
-    pages = source_pages(project_copy, project_copy.nav_pages(project_copy.base_config()))
+    pages = written_pages(project_copy)
     return project_copy, registry, pages, tmp_path
 
 
 def test_missing_translation_falls_back_to_french(setup):
     project, registry, pages, tmp = setup
+    shutil.rmtree(project.docs / "ro", ignore_errors=True)  # Romanian without any translated page
     staged = stage_language(project, registry, registry.get("ro"), pages, tmp / "stage", tmp / "site")
     assert {page.state for page in staged.pages} == {"fallback"}
     meta = staged_meta(staged, pages[0])

@@ -1,0 +1,159 @@
+"""Directory pages built from the data: every entry, hours in the reader's language, escaped text,
+private addresses nowhere, vCards and JSON-LD that parse back."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from parapluie.build import build_site
+from parapluie.directory import load_categories, load_services
+from parapluie.languages import load_registry
+
+PRIVATE_STREET = "Rue Secrète des Tests 77"
+FIXTURE = f"""organisation: "Essai <b>gras</b> & Cie"
+name:
+  fr: "<script>alert('x')</script> Permanence cachée"
+description:
+  fr: "Un lieu de travail de rue <em>privé</em>."
+categories: [outreach, protective-material]
+location:
+  street: {PRIVATE_STREET}
+  postcode: "4020"
+  city: Liège
+  region: Wallonie
+  coordinates: {{lat: 50.6411, lon: 5.5899}}
+  private: true
+contacts:
+  - kind: whatsapp
+    value: "+32485620841"
+hours: Mo 20:00-23:00
+languages: [ro, bg]
+anonymous: true
+free: true
+status: active
+last_verified: 2026-11-01
+sources:
+  - https://example.org/source
+"""
+
+
+@pytest.fixture(scope="module")
+def directory_site(tmp_path_factory):
+    """French and Romanian built from a project copy with one private, markup-laden entry added."""
+    from tests.conftest import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("directory") / "project")
+    (project.data / "services" / "permanence-privee.yml").write_text(FIXTURE, encoding="utf-8")
+    return build_site(project, project.root / "site", languages=["fr", "ro"]), project
+
+
+def entry_html(site, code: str, service_id: str) -> str:
+    return (site / code / "annuaire" / service_id / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_entry_has_a_page_and_a_vcard_in_every_language(built, real_project):
+    registry = load_registry(real_project.registry_file)
+    categories = load_categories(real_project.data / "categories.yml")
+    services, _ = load_services(real_project.data, registry, categories, __import__("datetime").date.today())
+    index = (built.site / "fr" / "annuaire" / "index.html").read_text(encoding="utf-8")
+    for code in built.registry.codes:
+        for service in services:
+            assert (built.site / code / "annuaire" / service.id / "index.html").is_file(), (code, service.id)
+            assert (built.site / code / "annuaire" / f"{service.id}.vcf").is_file(), (code, service.id)
+    for service in services:
+        assert f'href="{service.id}/"' in index, service.id
+
+
+def test_private_address_is_nowhere_in_the_site(directory_site):
+    result, _ = directory_site
+    for path in result.site.rglob("*"):
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8", errors="ignore")
+            for secret in (PRIVATE_STREET, "Secrète", "50.6411", "4020"):
+                assert secret not in text, f"{path}: {secret}"
+    html = entry_html(result.site, "fr", "permanence-privee")
+    assert "Liège" in html  # the city may be shown; the address may not
+
+
+def test_markup_in_data_is_shown_as_text(directory_site):
+    result, _ = directory_site
+    html = entry_html(result.site, "fr", "permanence-privee")
+    assert "<script>alert" not in html and "<em>privé</em>" not in html and "<b>gras</b>" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Permanence cachée" in html
+    assert "Un lieu de travail de rue &lt;em&gt;privé&lt;/em&gt;." in html
+    index = (result.site / "fr" / "annuaire" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in index
+
+
+def test_hours_are_in_the_readers_language(directory_site):
+    result, _ = directory_site
+    assert re.search(r"<th scope=\"row\">lundi</th><td>20:00–23:00</td>", entry_html(result.site, "fr", "permanence-privee"))
+    romanian = entry_html(result.site, "ro", "permanence-privee")
+    assert re.search(r"<th scope=\"row\">luni</th><td>20:00–23:00</td>", romanian)
+    assert '<p lang="fr">' in romanian  # the description is French, and marked so
+
+
+def test_one_tap_links(directory_site):
+    result, _ = directory_site
+    html = entry_html(result.site, "fr", "permanence-privee")
+    assert 'href="https://wa.me/32485620841"' in html
+    utsopi = entry_html(result.site, "fr", "utsopi")
+    assert '<a href="tel:+32485620841">0485 62 08 41</a>' in utsopi
+    assert '<a href="mailto:info@utsopi.be">info@utsopi.be</a>' in utsopi
+
+
+def test_vcard_parses_back(directory_site):
+    result, _ = directory_site
+    card = (result.site / "fr" / "annuaire" / "utsopi.vcf").read_bytes().decode("utf-8")  # keep CRLF
+    fields = dict(line.split(":", 1) for line in card.strip().split("\r\n"))
+    assert fields["BEGIN"] == "VCARD" and fields["END"] == "VCARD" and fields["VERSION"] == "3.0"
+    assert fields["FN"] == "UTSOPI"
+    assert fields["TEL;TYPE=VOICE"] == "+32485620841"
+    assert fields["EMAIL;TYPE=INTERNET"] == "info@utsopi.be"
+    private = (result.site / "fr" / "annuaire" / "permanence-privee.vcf").read_text(encoding="utf-8")
+    assert "ADR" not in private
+
+
+def test_json_ld_describes_the_service(directory_site):
+    result, _ = directory_site
+    html = entry_html(result.site, "fr", "alias")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL).group(1))
+    assert data["@type"] == "Service" and data["name"] == "Alias"
+    assert data["provider"] == {"@type": "Organization", "name": "Alias"}
+    assert data["hoursAvailable"] == [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": "https://schema.org/Tuesday", "opens": "18:00", "closes": "21:00"}
+    ]
+
+
+def test_directory_page_groups_by_need_then_place(directory_site):
+    result, _ = directory_site
+    html = (result.site / "fr" / "annuaire" / "index.html").read_text(encoding="utf-8")
+    for need in ("get-tested", "condoms", "food", "talk", "images", "attacked"):
+        assert f'<h3 id="{need}">' in html
+    assert html.index('id="besoins"') < html.index('id="par-lieu"') < html.index('id="tous"')
+    assert '<form class="parapluie-filters" hidden' in html  # shown only once the script runs
+
+
+def test_open_data_is_valid_hsds_and_keeps_private_addresses_out(directory_site):
+    import jsonschema
+
+    from tests.conftest import ROOT
+
+    result, project = directory_site
+    schema = json.loads((ROOT / "tests" / "fixtures" / "hsds-3.0" / "compiled_service.json").read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema, format_checker=jsonschema.FormatChecker())
+    services = json.loads((result.site / "donnees" / "annuaire-hsds.json").read_text(encoding="utf-8"))
+    assert len(services) == len(list((project.data / "services").glob("*.yml")))
+    for service in services:
+        errors = sorted(validator.iter_errors(service), key=str)
+        assert errors == [], (service["name"], [error.message for error in errors])
+    private = next(service for service in services if "Permanence cachée" in service["name"])
+    assert private["service_at_locations"] == []
+    namur = next(service for service in services if "Namur" in service["name"] and service["service_at_locations"])
+    address = namur["service_at_locations"][0]["location"]["addresses"][0]
+    assert (address["address_1"], address["city"], address["country"]) == ("143 avenue Albert 1er", "Namur", "BE")
+    schema_copy = (result.site / "donnees" / "services.schema.json").read_text(encoding="utf-8")
+    assert schema_copy == (project.data / "services.schema.json").read_text(encoding="utf-8")
