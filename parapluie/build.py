@@ -106,7 +106,8 @@ def _build(
         new_site.mkdir()
 
         def generate(docs_dir: Path, language, gettext) -> list[str]:
-            writer = DirectoryWriter(language.code, language.babel, gettext, today)
+            report_email = (base.get("extra") or {}).get("report_email") or ""
+            writer = DirectoryWriter(language.code, language.babel, gettext, today, report_email)
             return writer.write(docs_dir, services, categories)
 
         staged = {

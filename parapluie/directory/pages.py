@@ -86,8 +86,11 @@ def _front_matter(meta: dict) -> str:
 class DirectoryWriter:
     """Renders the directory of one language."""
 
-    def __init__(self, language: str, locale: str, gettext: Callable[[str], str], today: dt.date) -> None:
+    def __init__(
+        self, language: str, locale: str, gettext: Callable[[str], str], today: dt.date, report_email: str = ""
+    ) -> None:
         self.language, self.locale, self._, self.today = language, locale, gettext, today
+        self.report_email = report_email
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -147,6 +150,8 @@ class DirectoryWriter:
             address=postal_address(service),
             map_link=map_link(service),
             spoken=[reader.languages.get(code, code) for code in service.languages],
+            report_email=self.report_email,
+            report_subject=f"Parapluie – {service.id}",
             json_ld=json_ld(service, self.language, schema_hours(hours, self.today) if hours else []),
         )
         meta = {

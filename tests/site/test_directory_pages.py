@@ -47,6 +47,8 @@ def directory_site(tmp_path_factory):
 
     project = copy_project(tmp_path_factory.mktemp("directory") / "project")
     (project.data / "services" / "permanence-privee.yml").write_text(FIXTURE, encoding="utf-8")
+    config = project.mkdocs_yml.read_text(encoding="utf-8")
+    project.mkdocs_yml.write_text(config.replace('report_email: ""', "report_email: erreurs@example.org"), encoding="utf-8")
     return build_site(project, project.root / "site", languages=["fr", "ro"]), project
 
 
@@ -157,3 +159,10 @@ def test_open_data_is_valid_hsds_and_keeps_private_addresses_out(directory_site)
     assert (address["address_1"], address["city"], address["country"]) == ("143 avenue Albert 1er", "Namur", "BE")
     schema_copy = (result.site / "donnees" / "services.schema.json").read_text(encoding="utf-8")
     assert schema_copy == (project.data / "services.schema.json").read_text(encoding="utf-8")
+
+
+def test_error_report_link_when_an_address_is_set(directory_site, built):
+    result, _ = directory_site
+    html = entry_html(result.site, "fr", "alias")
+    assert '<a href="mailto:erreurs@example.org?subject=Parapluie%20%E2%80%93%20alias">' in html
+    assert "mailto:erreurs@example.org" not in entry_html(built.site, "fr", "alias")  # the real site sets none
