@@ -7,12 +7,15 @@ import zoneinfo
 
 import pytest
 
+from parapluie.directory.hours import week_start
 from tests.browser.conftest import PHONE
 
 pytestmark = pytest.mark.browser
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
-TUESDAY_EVENING = dt.datetime(2026, 12, 1, 18, 30, tzinfo=BRUSSELS)  # Alias: Tu 18:00-21:00
-MONDAY_MORNING = dt.datetime(2026, 11, 30, 10, 0, tzinfo=BRUSSELS)
+# Times within the weeks the build (run today) wrote "open now" intervals for.
+_MONDAY = week_start(dt.date.today()) + dt.timedelta(days=7)
+TUESDAY_EVENING = (_MONDAY + dt.timedelta(days=1, hours=18, minutes=30)).replace(tzinfo=BRUSSELS)  # Alias: Tu 18-21
+MONDAY_MORNING = (_MONDAY + dt.timedelta(hours=10)).replace(tzinfo=BRUSSELS)
 
 
 def open_page(browser, url: str, when: dt.datetime, javascript: bool = True):
