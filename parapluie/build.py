@@ -94,7 +94,7 @@ def _build(
     base = project.base_config()
     nav = project.nav_pages(base)
     pages = written_pages(project)
-    content = {page: read_source_page(project.docs / "fr" / page) for page in pages}
+    content = {page: read_source_page(project.source_docs / page) for page in pages}
     problems = check_source_pages(content, today)
     if problems:
         raise BuildError("docs/fr", f"{len(problems)} content problem(s):\n  " + "\n  ".join(problems))

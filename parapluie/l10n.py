@@ -24,7 +24,7 @@ HASH_LENGTH = 16
 
 def source_hash(project: Project, page: str) -> str:
     """The hash of the French page's readable content (title, description, body)."""
-    meta, body = read_source_page(project.docs / "fr" / page)
+    meta, body = read_source_page(project.source_docs / page)
     normalised = "\n".join(line.rstrip() for line in body.strip().splitlines())
     text = f"{meta.title}\n{meta.description}\n{normalised}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]
@@ -60,7 +60,7 @@ class PageStatus:
 
 def status(project: Project, registry: Registry, pages: list[str]) -> list[PageStatus]:
     """Every page of every translated language: fresh, outdated, missing or orphaned."""
-    critical = {page: read_source_page(project.docs / "fr" / page)[0].critical for page in pages}
+    critical = {page: read_source_page(project.source_docs / page)[0].critical for page in pages}
     rows = []
     for language in registry.translations:
         folder = project.docs / language.code

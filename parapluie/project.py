@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parapluie.errors import BuildError
+from parapluie.languages import SOURCE_LANGUAGE
 from parapluie.yamlfile import load_yaml
 
 
@@ -19,6 +20,11 @@ class Project:
     def docs(self) -> Path:
         """Markdown content, one folder per language code."""
         return self.root / "docs"
+
+    @property
+    def source_docs(self) -> Path:
+        """The French (source) pages."""
+        return self.docs / SOURCE_LANGUAGE
 
     @property
     def mkdocs_yml(self) -> Path:

@@ -47,7 +47,7 @@ class StagedLanguage:
 
 def source_pages(project: Project, nav: list[str], generated: tuple[str, ...] = ()) -> list[str]:
     """The French pages (the nav's pages but those `generated` from data), checked against the nav."""
-    source_dir = project.docs / "fr"
+    source_dir = project.source_docs
     found = sorted(p.relative_to(source_dir).as_posix() for p in source_dir.rglob("*.md"))
     for page in generated:
         if page in found:
@@ -91,7 +91,7 @@ def _front_matter_block(meta: dict) -> str:
 
 def stage_page(project: Project, language: Language, page: str, target: Path) -> StagedPage:
     """Write one page of one language into `target`, with the `parapluie` meta the templates read."""
-    french_file = project.docs / "fr" / page
+    french_file = project.source_docs / page
     french_meta, french_body = read_source_page(french_file)
     meta = french_meta.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     meta.setdefault("title", french_meta.title)

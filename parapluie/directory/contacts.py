@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-from parapluie.directory.models import Contact, Service
+from parapluie.directory.models import Contact, Service, localized
 
 NUMBER_KINDS = ("phone", "sms", "whatsapp", "signal")
 
@@ -35,7 +35,7 @@ def display_number(value: str) -> str:
 def contact_link(contact: Contact, language: str) -> ContactLink:
     """The one-tap link of a contact (tel:, sms:, WhatsApp, Signal, mailto:, https:)."""
     value = contact.value
-    note = (contact.note or {}).get(language) or (contact.note or {}).get("fr")
+    note = localized(contact.note, language) or None
     digits = value.lstrip("+")
     href = {
         "phone": f"tel:{value}",
@@ -81,7 +81,7 @@ def _vcard_escape(text: str) -> str:
 
 def vcard(service: Service, language: str) -> str:
     """A vCard 3.0 of the service, to save it in the phone's contacts."""
-    name = service.name.get(language) or service.name["fr"]
+    name = localized(service.name, language)
     lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{_vcard_escape(name)}", f"ORG:{_vcard_escape(service.organisation)}"]
     for contact in service.contacts:
         if contact.kind in ("phone", "sms", "whatsapp", "signal"):
@@ -117,8 +117,8 @@ def json_ld(service: Service, language: str, weekly: list[tuple[str, str, str]])
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Service",
-        "name": service.name.get(language) or service.name["fr"],
-        "description": service.description.get(language) or service.description["fr"],
+        "name": localized(service.name, language),
+        "description": localized(service.description, language),
         "provider": {"@type": "Organization", "name": service.organisation},
         "availableChannel": channels,
     }

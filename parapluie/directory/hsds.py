@@ -12,7 +12,8 @@ import json
 import uuid
 
 from parapluie.directory.hours import weekly_ranges
-from parapluie.directory.models import Service
+from parapluie.directory.models import Service, localized
+from parapluie.languages import SOURCE_LANGUAGE
 
 NAMESPACE = uuid.UUID("6f1c2b9e-58a4-4c1e-9d0a-7a4f3c2e1b00")
 ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -48,7 +49,7 @@ def _locations(service: Service) -> list[dict]:
     place = {
         "id": _id(service.id, "location"),
         "location_type": "physical",
-        "name": service.name["fr"],
+        "name": localized(service.name, SOURCE_LANGUAGE),
         "addresses": [
             {
                 "id": _id(service.id, "address"),
@@ -72,8 +73,8 @@ def hsds_service(service: Service, today: dt.date) -> dict:
     contacts = {contact.kind: contact.value for contact in reversed(service.contacts)}
     record: dict = {
         "id": _id(service.id),
-        "name": service.name["fr"],
-        "description": service.description["fr"],
+        "name": localized(service.name, SOURCE_LANGUAGE),
+        "description": localized(service.description, SOURCE_LANGUAGE),
         "status": "temporarily closed" if service.status == "temporarily-closed" else "active",
         "organization": {
             "id": _id("organization", service.organisation),

@@ -31,7 +31,8 @@ from pydantic import (
     model_validator,
 )
 
-SOURCE_LANGUAGE = "fr"
+from parapluie.languages import SOURCE_LANGUAGE
+
 TIMEZONE = "Europe/Brussels"
 COUNTRY = "BE"
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
@@ -251,3 +252,9 @@ class Service(ServiceEntry):
     """A validated entry with its stable id (the file name without `.yml`)."""
 
     id: str
+
+
+def localized(values: dict[str, str] | None, language: str) -> str:
+    """The text in `language`, or in the source language (French) when it has none."""
+    values = values or {}
+    return values.get(language) or values.get(SOURCE_LANGUAGE, "")

@@ -22,7 +22,8 @@ import yaml
 from parapluie.directory.categories import Categories
 from parapluie.directory.contacts import contact_link, json_ld, map_link, postal_address, vcard
 from parapluie.directory.hours import is_always_open, open_intervals, schema_hours, weekly_table
-from parapluie.directory.models import Service
+from parapluie.directory.models import Service, localized
+from parapluie.languages import SOURCE_LANGUAGE
 
 INDEX_PAGE = "annuaire.md"
 ENTRY_FOLDER = "annuaire"
@@ -74,11 +75,6 @@ class Group:
     cards: list[Card] = field(default_factory=list)
 
 
-def _text(values: dict[str, str] | None, language: str) -> str:
-    values = values or {}
-    return values.get(language) or values.get("fr", "")
-
-
 def _front_matter(meta: dict) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
@@ -115,7 +111,7 @@ class DirectoryWriter:
         intervals = open_intervals(service.hours, self.today) if service.hours else []
         return Card(
             href=href,
-            name=_text(service.name, self.language),
+            name=localized(service.name, self.language),
             place=self.place(service),
             city=(service.location.city or "") if service.location else "",
             needs=self.needs_of(service, categories),
@@ -126,7 +122,7 @@ class DirectoryWriter:
 
     def entry_page(self, service: Service, categories: Categories) -> str:
         """The Markdown page (front matter + escaped HTML) of one entry."""
-        name = _text(service.name, self.language)
+        name = localized(service.name, self.language)
         links = []
         for contact in service.contacts:
             link = contact_link(contact, self.language)
@@ -137,16 +133,16 @@ class DirectoryWriter:
         body = self.env.get_template("entry.html").render(
             service=service,
             name=name,
-            description=_text(service.description, self.language),
+            description=localized(service.description, self.language),
             page_lang=self.language,
-            text_lang=self.language if self.language in service.description else "fr",
+            text_lang=self.language if self.language in service.description else SOURCE_LANGUAGE,
             categories=[self._(categories.get(category).label) for category in service.categories],
             contacts=links,
             vcard_name=f"../{service.id}.vcf",
             always_open=always_open,
             week=weekly_table(hours, self.locale, self.today) if hours and not always_open else [],
             intervals=json.dumps(open_intervals(hours, self.today)) if hours and not always_open else "",
-            hours_note=_text(service.hours_note, self.language) if service.hours_note else "",
+            hours_note=localized(service.hours_note, self.language) if service.hours_note else "",
             address=postal_address(service),
             map_link=map_link(service),
             spoken=[reader.languages.get(code, code) for code in service.languages],
@@ -156,7 +152,7 @@ class DirectoryWriter:
         )
         meta = {
             "title": html.escape(name),
-            "description": html.escape(_text(service.description, self.language))[:200],
+            "description": html.escape(localized(service.description, self.language))[:200],
             "reviewed": service.last_verified,
             "sources": [str(source) for source in service.sources],
             "parapluie": {"state": "generated", "origin": f"data/services/{service.id}.yml"},
