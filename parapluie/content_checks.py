@@ -19,8 +19,8 @@ import phonenumbers
 from phonenumbers import shortnumberinfo
 
 from parapluie.frontmatter import SourcePageMeta
+from parapluie.place import COUNTRY as REGION
 
-REGION = "BE"
 MAX_MEAN_SENTENCE_WORDS = 18
 TEL_LINK = re.compile(r"\[([^\]]+)\]\(tel:([^)\s]+)\)")
 MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

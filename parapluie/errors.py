@@ -42,6 +42,16 @@ def describe_validation_error(error) -> list[tuple[str, str]]:
     return pairs
 
 
+def validate(model, data, file: Path | str, prefix: str = "", context: dict | None = None):
+    """`model.model_validate(data)`, or a BuildError naming `file` and the first invalid field."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as error:
+        raise_for_validation(file, error, prefix)
+
+
 def raise_for_validation(file: Path | str, error, prefix: str = "") -> None:
     """Raise a BuildError naming the file and the first invalid field of a ValidationError."""
     pairs = describe_validation_error(error)

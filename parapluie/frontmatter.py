@@ -14,9 +14,9 @@ import re
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
-from parapluie.errors import BuildError, raise_for_validation
+from parapluie.errors import BuildError, validate
 from parapluie.yamlfile import parse_yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -93,10 +93,7 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict, str]:
 
 def _read_page(path: Path, model: type[M]) -> tuple[M, str]:
     data, body = split_front_matter(path.read_text(encoding="utf-8"), path)
-    try:
-        return model.model_validate(data), body
-    except ValidationError as error:
-        raise_for_validation(path, error, prefix="front matter: ")
+    return validate(model, data, path, prefix="front matter: "), body
 
 
 def read_source_page(path: Path) -> tuple[SourcePageMeta, str]:

@@ -78,7 +78,7 @@ def nginx_snippet(page_policy: str) -> str:
         "error_page 404 /404.html;\n"
         "access_log off;  # or a log_format without $remote_addr: keep no visitor's address\n"
         f"{body}\n"
-        "location ~* \\.[0-9a-f]{8}\\.min\\.(js|css)$ {\n"
+        f"location ~* {FINGERPRINTED.pattern} {{\n"
         f"{nested}\n"
         f'    add_header Cache-Control "{LONG_CACHE}" always;\n'
         "}\n"

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Literal
 
 import babel
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
-from parapluie.errors import BuildError, raise_for_validation
+from parapluie.errors import BuildError, validate
 from parapluie.yamlfile import load_yaml
 
 SOURCE_LANGUAGE = "fr"
@@ -89,10 +89,7 @@ class Registry(BaseModel):
 def load_registry(path: Path) -> Registry:
     """Load and validate the registry, raising BuildError naming the file and field."""
     data = load_yaml(path)
-    try:
-        registry = Registry.model_validate(data)
-    except ValidationError as error:
-        raise_for_validation(path, error)
+    registry = validate(Registry, data, path)
     seen: set[str] = set()
     for index, language in enumerate(registry.languages):
         if language.code in seen:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import babel
-from pydantic import ValidationError
 
 from parapluie.catalogs import update_catalogs
-from parapluie.errors import BuildError, raise_for_validation
+from parapluie.errors import BuildError, validate
 from parapluie.languages import Language, load_registry
 from parapluie.project import Project
 
@@ -29,10 +28,7 @@ def describe_language(
         "status": "planned",
         "exit_url": exit_url,
     }
-    try:
-        return Language.model_validate(values)
-    except ValidationError as error:
-        raise_for_validation("data/languages.yml", error, prefix=f"new language {code}: ")
+    return validate(Language, values, "data/languages.yml", prefix=f"new language {code}: ")
 
 
 def registry_entry(language: Language) -> str:

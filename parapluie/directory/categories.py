@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from parapluie.errors import BuildError, raise_for_validation
+from parapluie.errors import BuildError, validate
 from parapluie.yamlfile import load_yaml
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -56,10 +56,7 @@ class Categories(BaseModel):
 def load_categories(path: Path) -> Categories:
     """Load and validate `data/categories.yml`; ids are unique and needs refer to known categories."""
     data = load_yaml(path)
-    try:
-        vocabulary = Categories.model_validate(data)
-    except ValidationError as error:
-        raise_for_validation(path, error)
+    vocabulary = validate(Categories, data, path)
     for kind, items in (("categories", vocabulary.categories), ("needs", vocabulary.needs)):
         seen: set[str] = set()
         for index, item in enumerate(items):

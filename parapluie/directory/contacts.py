@@ -53,7 +53,7 @@ def contact_link(contact: Contact, language: str) -> ContactLink:
 def postal_address(service: Service) -> str | None:
     """The one-line address to publish, or None when unknown or private."""
     location = service.location
-    if location is None or location.private or not location.street:
+    if not service.address_public or not location.street:
         return None
     place = " ".join(part for part in (location.postcode, location.city) if part)
     return f"{location.street}, {place}" if place else location.street
@@ -62,7 +62,7 @@ def postal_address(service: Service) -> str | None:
 def map_link(service: Service) -> str | None:
     """An OpenStreetMap link for the published address (a plain link: no map is embedded)."""
     location = service.location
-    if location is None or location.private:
+    if not service.address_public:
         return None
     if location.coordinates:
         lat, lon = location.coordinates.lat, location.coordinates.lon
@@ -92,7 +92,7 @@ def vcard(service: Service, language: str) -> str:
         elif contact.kind == "website":
             lines.append(f"URL:{contact.value}")
     location = service.location
-    if location is not None and not location.private and location.street:
+    if service.address_public and location.street:
         street = _vcard_escape(location.street)
         city, postcode = _vcard_escape(location.city or ""), location.postcode or ""
         lines.append(f"ADR;TYPE=WORK:;;{street};{city};;{postcode};Belgique")

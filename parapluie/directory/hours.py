@@ -8,13 +8,13 @@ intervals of the coming weeks, with their UTC offset, so the browser can say "op
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from dataclasses import dataclass
 
 import opening_hours
 from babel.dates import format_time, get_day_names
 
-TIMEZONE = zoneinfo.ZoneInfo("Europe/Brussels")
+from parapluie.place import COUNTRY, TIMEZONE
+
 OPEN = opening_hours.State.OPEN
 WEEK = 7
 
@@ -33,12 +33,15 @@ def week_start(today: dt.date) -> dt.datetime:
     return dt.datetime.combine(monday, dt.time())
 
 
+def parse_hours(hours: str, with_holidays: bool = True) -> opening_hours.OpeningHours:
+    """Parsed OSM hours; with Brussels time and Belgian public holidays unless `with_holidays` is False."""
+    if not with_holidays:
+        return opening_hours.OpeningHours(hours)
+    return opening_hours.OpeningHours(hours, timezone=TIMEZONE, country=COUNTRY)
+
+
 def _open_intervals(hours: str, start: dt.datetime, days: int, with_holidays: bool):
-    parsed = (
-        opening_hours.OpeningHours(hours, timezone=TIMEZONE, country="BE")
-        if with_holidays
-        else opening_hours.OpeningHours(hours)
-    )
+    parsed = parse_hours(hours, with_holidays)
     for begin, end, state, _comment in parsed.intervals(start, start + dt.timedelta(days=days)):
         if state == OPEN:
             yield begin.replace(tzinfo=None), end.replace(tzinfo=None)

@@ -14,6 +14,7 @@ import uuid
 from parapluie.directory.hours import weekly_ranges
 from parapluie.directory.models import Service, localized
 from parapluie.languages import SOURCE_LANGUAGE
+from parapluie.place import TIMEZONE_NAME
 
 NAMESPACE = uuid.UUID("6f1c2b9e-58a4-4c1e-9d0a-7a4f3c2e1b00")
 ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -36,7 +37,7 @@ def _schedules(service: Service, today: dt.date) -> list[dict]:
                 "byday": ICAL_DAYS[day],
                 "opens_at": opens.strftime("%H:%M"),
                 "closes_at": (closes or dt.time(23, 59)).strftime("%H:%M"),
-                "notes": f"Europe/Brussels local time; opening_hours: {service.hours}",
+                "notes": f"{TIMEZONE_NAME} local time; opening_hours: {service.hours}",
             }
         )
     return schedules
@@ -44,7 +45,7 @@ def _schedules(service: Service, today: dt.date) -> list[dict]:
 
 def _locations(service: Service) -> list[dict]:
     location = service.location
-    if location is None or location.private or not location.street:
+    if not service.address_public or not location.street:
         return []
     place = {
         "id": _id(service.id, "location"),

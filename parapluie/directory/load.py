@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from pydantic import ValidationError
-
 from parapluie.directory.models import Service, ServiceEntry
-from parapluie.errors import BuildError, raise_for_validation
+from parapluie.errors import BuildError, validate
 from parapluie.yamlfile import load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -141,10 +139,7 @@ def _load_one(path: Path, context: dict[str, list[str]]) -> Service:
     data = load_yaml(path)
     if not isinstance(data, dict):
         raise BuildError(path, "expected a mapping of keys to values (see data/README.md for a template)")
-    try:
-        entry = ServiceEntry.model_validate(data, context=context)
-    except ValidationError as error:
-        raise_for_validation(path, error)
+    entry = validate(ServiceEntry, data, path, context=context)
     return Service.model_construct(id=path.stem, **dict(entry))
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zoneinfo
 from typing import Annotated, Any, Literal
 
 import babel
@@ -31,10 +30,10 @@ from pydantic import (
     model_validator,
 )
 
+from parapluie.directory.hours import parse_hours
 from parapluie.languages import SOURCE_LANGUAGE
+from parapluie.place import COUNTRY
 
-TIMEZONE = "Europe/Brussels"
-COUNTRY = "BE"
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 ISO_639_1 = re.compile(r"^[a-z]{2}$")
 KNOWN_LANGUAGES = frozenset(babel.Locale("en").languages)
@@ -245,7 +244,7 @@ class ServiceEntry(BaseModel):
         """The parsed hours, in Brussels time with Belgian public holidays; None when unknown."""
         if self.hours is None:
             return None
-        return opening_hours.OpeningHours(self.hours, timezone=zoneinfo.ZoneInfo(TIMEZONE), country=COUNTRY)
+        return parse_hours(self.hours)
 
 
 class Service(ServiceEntry):
