@@ -13,6 +13,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from parapluie.artwork import app_icon
+from parapluie.bundle import Bundles, drop_unbundled_assets, link_bundles, write_bundles
 from parapluie.checks import broken_links, site_problems
 from parapluie.content_checks import check_source_pages
 from parapluie.directory import load_categories, load_services
@@ -21,7 +23,8 @@ from parapluie.directory.pages import INDEX_PAGE, DirectoryWriter
 from parapluie.errors import BuildError
 from parapluie.frontmatter import read_source_page
 from parapluie.headers import fingerprinted_files, headers_file, nginx_snippet
-from parapluie.languages import Registry, load_registry
+from parapluie.languages import Language, Registry, load_registry
+from parapluie.offline import APP_ICONS, write_offline_files
 from parapluie.postprocess import apply_content_security_policy, finish_language_folder
 from parapluie.project import Project
 from parapluie.render import render_all
@@ -55,6 +58,24 @@ def write_open_data(folder: Path, project: Project, services: list, today: dt.da
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "annuaire-hsds.json").write_text(hsds_export(services, today), encoding="utf-8")
     shutil.copy(project.data / "services.schema.json", folder / "services.schema.json")
+
+
+def write_app_icons(site: Path) -> None:
+    """The home-screen icons of the offline copy (discreet, drawn at build time)."""
+    for path, size, purpose in APP_ICONS:
+        (site / path).write_bytes(app_icon(size, maskable=purpose == "maskable"))
+
+
+def bundle_assets(site: Path, languages: list[Language], sources: Path) -> Bundles:
+    """Replace each language's theme assets with the site's shared bundles and icons."""
+    folders = [site / language.code for language in languages]
+    bundles = write_bundles(site, folders, sources)
+    write_app_icons(site)
+    for folder in folders:
+        for path in folder.rglob("*.html"):
+            path.write_text(link_bundles(path.read_text(encoding="utf-8"), bundles), encoding="utf-8")
+        drop_unbundled_assets(folder)
+    return bundles
 
 
 def publish(new_site: Path, site: Path) -> None:
@@ -121,8 +142,11 @@ def _build(
             (folder / "404.html").unlink(missing_ok=True)
             finish_language_folder(folder, language.code, language.direction)
         write_root_pages(new_site, project.overrides / "assets", registry, staged, base)
+        bundles = bundle_assets(new_site, selected, project.overrides / "assets")
         write_open_data(new_site / OPEN_DATA, project, services, today)
         page_policy = apply_content_security_policy(new_site)
+        for language in selected:  # last: the offline list weighs the finished files
+            write_offline_files(new_site / language.code, language, base["site_name"], bundles)
         (new_site / "_headers").write_text(headers_file(page_policy, fingerprinted_files(new_site)), encoding="utf-8")
         (new_site / "_nginx.conf").write_text(nginx_snippet(page_policy), encoding="utf-8")
         unbuilt = tuple(code for code in registry.codes if code not in staged)

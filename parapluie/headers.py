@@ -36,6 +36,14 @@ DENIED_FEATURES = (
 )
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
 LONG_CACHE = "public, max-age=31536000, immutable"
+# Files browsers must re-check every time: the service worker (a stale one would serve an old copy).
+ALWAYS_REVALIDATE = ("/sw.js",)
+NO_CACHE = "no-cache"
+# Text types worth compressing; the page-weight budget (parapluie/weight.py) assumes gzip level 6.
+GZIP_TYPES = (
+    "text/css application/javascript application/json image/svg+xml application/manifest+json "
+    "text/vcard text/plain application/xml"
+)
 
 
 def security_headers(page_policy: str) -> dict[str, str]:
@@ -64,6 +72,8 @@ def headers_file(page_policy: str, cached: list[str]) -> str:
     lines = ["/*"] + [f"  {name}: {value}" for name, value in security_headers(page_policy).items()]
     for path in cached:
         lines += [path, f"  Cache-Control: {LONG_CACHE}"]
+    for path in ALWAYS_REVALIDATE:
+        lines += [path, f"  Cache-Control: {NO_CACHE}"]
     return "\n".join(lines) + "\n"
 
 
@@ -77,11 +87,18 @@ def nginx_snippet(page_policy: str) -> str:
         "# nginx drops inherited add_header lines in any block that sets its own: they are repeated below.\n"
         "error_page 404 /404.html;\n"
         "access_log off;  # or a log_format without $remote_addr: keep no visitor's address\n"
+        "gzip on;\n"
+        "gzip_comp_level 6;\n"
+        f"gzip_types {GZIP_TYPES};\n"
         f"{body}\n"
         f"location ~* {FINGERPRINTED.pattern} {{\n"
         f"{nested}\n"
         f'    add_header Cache-Control "{LONG_CACHE}" always;\n'
         "}\n"
+        + "".join(
+            f'location = {path} {{\n{nested}\n    add_header Cache-Control "{NO_CACHE}" always;\n}}\n'
+            for path in ALWAYS_REVALIDATE
+        )
     )
 
 

@@ -1,7 +1,8 @@
 """MkDocs hooks: thin adapters from MkDocs events to plain Parapluie functions.
 
 - `on_env`: gives the templates gettext (`{% trans %}`, `_()`) with the language's compiled
-  catalog, and a `format_date` filter that formats dates with Babel in the page's locale.
+  catalog, a `format_date` filter that formats dates with Babel in the page's locale, and a
+  `source_label` filter that shortens a source's address for display.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime as dt
 from babel.dates import format_date as babel_format_date
 
 from parapluie.catalogs import load_translations
+from parapluie.links import source_label
 
 
 def on_env(env, config, files):
@@ -25,4 +27,5 @@ def on_env(env, config, files):
         return babel_format_date(value, format=format, locale=settings["babel"])
 
     env.filters["format_date"] = format_date
+    env.filters["source_label"] = source_label
     return env

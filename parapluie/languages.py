@@ -28,6 +28,9 @@ class Language(BaseModel):
     direction: Literal["ltr", "rtl"]
     status: Literal["source", "complete", "partial", "planned"]
     exit_url: HttpUrl
+    # The name under the home-screen icon when a reader keeps the guide offline. Discreet:
+    # it must say nothing about the site's subject. Unset: the site's name.
+    app_name: str | None = Field(default=None, min_length=1, max_length=24)
 
     @field_validator("babel")
     @classmethod

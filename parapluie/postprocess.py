@@ -19,6 +19,10 @@ EXTERNAL_URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//", re.IGNORECASE)
 REL_EXTERNAL = ("noopener", "noreferrer")
 BODY_START = re.compile(r"<!--parapluie:body-start-->(.*?)<!--/parapluie:body-start-->", re.DOTALL)
 BODY_TAG = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+PRESERVED_ELEMENT = re.compile(
+    r"(<(?:pre|textarea|script|style)\b.*?</(?:pre|textarea|script|style)\s*>)", re.DOTALL | re.IGNORECASE
+)
+LINE_BREAK_RUN = re.compile(r"[ \t\r\f]*\n\s*")
 
 # Script loaders in Material's bundle that would fetch code from a CDN (a ResizeObserver
 # polyfill for browsers older than 2020, and Mermaid, which we do not use). They are pointed
@@ -79,6 +83,18 @@ def hoist_body_start(html: str) -> str:
     return html[: body.end()] + marked.group(1).strip() + html[body.end() :]
 
 
+def collapse_whitespace(html: str) -> str:
+    """Fold each run of whitespace containing a line break into one line break.
+
+    Browsers treat a line break like any other whitespace, so the page looks the same and is
+    lighter. Text inside <pre>, <textarea>, <script> and <style> is left exactly as it is.
+    """
+    parts = PRESERVED_ELEMENT.split(html)
+    for index in range(0, len(parts), 2):
+        parts[index] = LINE_BREAK_RUN.sub("\n", parts[index])
+    return "".join(parts)
+
+
 def neutralise_third_party_loaders(script: str) -> str:
     """Point the theme's CDN script loaders at about:blank (see THIRD_PARTY_LOADERS)."""
     for url in THIRD_PARTY_LOADERS:
@@ -91,7 +107,7 @@ def finish_language_folder(folder: Path, lang: str, direction: str) -> None:
     for path in folder.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         html = hoist_body_start(set_html_lang_dir(html, lang, direction))
-        path.write_text(protect_external_links(html), encoding="utf-8")
+        path.write_text(collapse_whitespace(protect_external_links(html)), encoding="utf-8")
     for path in folder.rglob("*.js"):
         if not path.is_file():
             continue

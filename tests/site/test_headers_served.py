@@ -28,9 +28,15 @@ def test_pages_are_served_with_the_protective_headers(site_url, built):
 
 
 def test_fingerprinted_assets_are_cached_long(site_url, built):
-    bundle = next((built.site / "fr" / "assets" / "javascripts").glob("bundle.*.min.js"))
-    headers = response_headers(f"{site_url}/fr/assets/javascripts/{bundle.name}")
-    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    bundles = sorted((built.site / "assets").glob("*.min.*"))
+    assert {path.suffix for path in bundles} == {".css", ".js"}
+    for bundle in bundles:
+        headers = response_headers(f"{site_url}/assets/{bundle.name}")
+        assert headers["Cache-Control"] == "public, max-age=31536000, immutable", bundle.name
+
+
+def test_service_worker_is_served_uncached(site_url):
+    assert response_headers(f"{site_url}/sw.js")["Cache-Control"] == "no-cache"
 
 
 def test_nginx_snippet_is_written(built):

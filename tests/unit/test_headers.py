@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from parapluie.headers import headers_file, headers_for, nginx_snippet, parse_headers_file, security_headers
+from parapluie.headers import (
+    ALWAYS_REVALIDATE,
+    headers_file,
+    headers_for,
+    nginx_snippet,
+    parse_headers_file,
+    security_headers,
+)
 
 POLICY = "default-src 'none'; script-src 'self'"
 
@@ -20,8 +27,17 @@ def test_headers_file_applies_security_headers_everywhere_and_long_cache_to_fing
     assert script["X-Content-Type-Options"] == "nosniff"
 
 
-def test_nginx_snippet_repeats_every_header_inside_the_cache_location():
+def test_nginx_snippet_repeats_every_header_inside_each_location():
     snippet = nginx_snippet(POLICY)
+    locations = 1 + len(ALWAYS_REVALIDATE)  # fingerprinted files, then each always-revalidated file
     for name in security_headers(POLICY):
-        assert snippet.count(f"add_header {name} ") == 2, name
+        assert snippet.count(f"add_header {name} ") == 1 + locations, name
     assert "access_log off;" in snippet and "error_page 404 /404.html;" in snippet
+    assert "gzip on;" in snippet and "gzip_comp_level 6;" in snippet
+    assert "location = /sw.js {" in snippet and 'add_header Cache-Control "no-cache" always;' in snippet
+
+
+def test_service_worker_is_always_revalidated():
+    rules = parse_headers_file(headers_file(POLICY, ["/assets/parapluie.0123abcd.min.js"]))
+    assert headers_for("/sw.js", rules)["Cache-Control"] == "no-cache"
+    assert headers_for("/assets/parapluie.0123abcd.min.js", rules)["Cache-Control"].endswith("immutable")

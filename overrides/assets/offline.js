@@ -1,0 +1,120 @@
+/* "Keep this guide on my phone": only when the reader asks, and after showing how much it
+   will download, store this language's pages and files in the browser's cache and register
+   the service worker (sw.js) that opens them without a network. The reader can remove the
+   copy at any time. Nothing is downloaded or registered before the button is pressed.
+   After saving, the page links the web app manifest, so the guide can be added to the home
+   screen under the discreet name the language registry sets. */
+(function () {
+  "use strict";
+  var box = document.querySelector(".parapluie-offline");
+  if (!box || !("serviceWorker" in navigator) || !("caches" in window)) {
+    return;
+  }
+  var scope = new URL(box.getAttribute("data-scope"), document.baseURI).href;
+  var cacheName = "parapluie-offline:" + new URL(scope).pathname;
+  var state = box.querySelector(".parapluie-offline__state");
+  var steps = box.querySelectorAll("[data-step]");
+  var files = null;
+  var lang = document.documentElement.lang || "fr";
+
+  function text(name, values) {
+    var template = box.getAttribute("data-text-" + name) || "";
+    Object.keys(values || {}).forEach(function (key) {
+      template = template.replace("{" + key + "}", values[key]);
+    });
+    return template;
+  }
+
+  function show(step, message) {
+    for (var i = 0; i < steps.length; i++) {
+      steps[i].hidden = steps[i].getAttribute("data-step") !== step;
+    }
+    state.textContent = message || "";
+  }
+
+  function kilobytes(bytes) {
+    var value = Math.max(1, Math.round(bytes / 1000));
+    try {
+      return new Intl.NumberFormat(lang, { style: "unit", unit: "kilobyte" }).format(value);
+    } catch (error) {
+      return value + " kB";
+    }
+  }
+
+  function linkManifest() {
+    if (document.querySelector("link[rel=manifest]")) {
+      return;
+    }
+    var link = document.createElement("link");
+    link.rel = "manifest";
+    link.href = new URL(box.getAttribute("data-manifest"), document.baseURI).href;
+    document.head.appendChild(link);
+  }
+
+  function ask() {
+    show("busy", text("checking"));
+    fetch(new URL(box.getAttribute("data-list"), document.baseURI).href, { cache: "no-store" })
+      .then(function (response) { return response.json(); })
+      .then(function (list) {
+        files = list.files.map(function (file) { return new URL(file, scope).href; });
+        show("confirm", text("size", { size: kilobytes(list.bytes), count: String(files.length) }));
+      })
+      .catch(function () { show("ask", text("failed")); });
+  }
+
+  function save() {
+    var done = 0;
+    show("busy", text("progress", { done: "0", count: String(files.length) }));
+    navigator.serviceWorker.register(box.getAttribute("data-worker"), { scope: scope })
+      .then(function () { return caches.open(cacheName); })
+      .then(function (cache) {
+        return files.reduce(function (previous, file) {
+          return previous.then(function () {
+            return cache.add(new Request(file, { cache: "no-cache" })).then(function () {
+              done += 1;
+              state.textContent = text("progress", { done: String(done), count: String(files.length) });
+            });
+          });
+        }, Promise.resolve());
+      })
+      .then(function () {
+        linkManifest();
+        show("saved", text("saved"));
+      })
+      .catch(function () {
+        caches.delete(cacheName);
+        show("ask", text("failed"));
+      });
+  }
+
+  function remove() {
+    caches.delete(cacheName)
+      .then(function () { return navigator.serviceWorker.getRegistration(scope); })
+      .then(function (registration) { return registration && registration.unregister(); })
+      .then(function () {
+        var link = document.querySelector("link[rel=manifest]");
+        if (link) {
+          link.remove();
+        }
+        show("ask", text("removed"));
+      });
+  }
+
+  box.addEventListener("click", function (event) {
+    var action = event.target.closest("[data-action]");
+    if (!action) {
+      return;
+    }
+    ({ ask: ask, save: save, cancel: function () { show("ask"); }, remove: remove })[action.getAttribute("data-action")]();
+  });
+
+  caches.has(cacheName).then(function (saved) {
+    if (saved) {
+      linkManifest();
+      show("saved", text("saved"));
+    } else {
+      show("ask");
+    }
+    box.hidden = false;
+  });
+})();

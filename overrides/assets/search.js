@@ -1,0 +1,178 @@
+/* Search, loaded only when the reader opens it (see search-loader.js). It fetches the index
+   of the page's language once, then matches every word typed (accents and case ignored)
+   against page and section titles and text, best matches first. Results are built as DOM
+   nodes (never as HTML). Nothing is sent anywhere, nothing is stored. */
+(function () {
+  "use strict";
+  var MAX_RESULTS = 12;
+  var SNIPPET_WORDS = 28;
+  var form = document.querySelector(".md-search__form");
+  var input = document.querySelector(".md-search__input");
+  var toggle = document.getElementById("__search");
+  var meta = document.querySelector(".md-search-result__meta");
+  var list = document.querySelector(".md-search-result__list");
+  if (!form || !input || !meta || !list) {
+    return;
+  }
+  var indexUrl = new URL(form.getAttribute("data-index"), document.baseURI);
+  var docs = null;
+  var placeholder = meta.textContent.trim();
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function plain(html) {
+    return new DOMParser().parseFromString(html, "text/html").body.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function prepare(index) {
+    var titles = {};
+    index.docs.forEach(function (doc) {
+      if (doc.location.indexOf("#") < 0) {
+        titles[doc.location] = doc.title;
+      }
+    });
+    return index.docs.map(function (doc) {
+      var page = doc.location.split("#")[0];
+      var text = plain(doc.text);
+      var title = plain(doc.title);
+      var parent = doc.location.indexOf("#") >= 0 ? titles[page] : null;
+      return {
+        url: new URL(doc.location, indexUrl.href.replace(/search\/search_index\.json$/, "")).href,
+        title: parent && parent !== title ? parent + " › " + title : title,
+        text: text,
+        foldedTitle: fold(title),
+        foldedText: fold(text)
+      };
+    });
+  }
+
+  function terms(query) {
+    return fold(query).split(/[\s\-'’.,;:!?()]+/).filter(function (term) { return term.length > 1; });
+  }
+
+  function score(doc, words) {
+    var total = 0;
+    for (var i = 0; i < words.length; i++) {
+      var inTitle = doc.foldedTitle.indexOf(words[i]) >= 0;
+      var inText = doc.foldedText.indexOf(words[i]) >= 0;
+      if (!inTitle && !inText) {
+        return 0;
+      }
+      total += (inTitle ? 10 : 0) + (inText ? 1 : 0);
+    }
+    return total;
+  }
+
+  function snippet(text, words) {
+    var folded = fold(text);
+    var first = folded.length;
+    words.forEach(function (word) {
+      var at = folded.indexOf(word);
+      if (at >= 0 && at < first) {
+        first = at;
+      }
+    });
+    var all = text.split(" ");
+    var position = first === folded.length ? 0 : text.slice(0, first).split(" ").length - 1;
+    var start = Math.max(0, position - 6);
+    var part = all.slice(start, start + SNIPPET_WORDS).join(" ");
+    return (start > 0 ? "… " : "") + part + (start + SNIPPET_WORDS < all.length ? " …" : "");
+  }
+
+  function highlighted(tag, text, words) {
+    var element = document.createElement(tag);
+    var folded = fold(text);
+    var marks = [];
+    words.forEach(function (word) {
+      var at = folded.indexOf(word);
+      while (at >= 0) {
+        marks.push([at, at + word.length]);
+        at = folded.indexOf(word, at + word.length);
+      }
+    });
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    var cursor = 0;
+    marks.forEach(function (mark) {
+      if (mark[0] < cursor) {
+        return;
+      }
+      element.appendChild(document.createTextNode(text.slice(cursor, mark[0])));
+      var strong = document.createElement("mark");
+      strong.textContent = text.slice(mark[0], mark[1]);
+      element.appendChild(strong);
+      cursor = mark[1];
+    });
+    element.appendChild(document.createTextNode(text.slice(cursor)));
+    return element;
+  }
+
+  function result(doc, words) {
+    var item = document.createElement("li");
+    item.className = "md-search-result__item";
+    var link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = doc.url;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    article.appendChild(highlighted("h1", doc.title, words));
+    article.appendChild(highlighted("p", snippet(doc.text, words), words));
+    link.appendChild(article);
+    item.appendChild(link);
+    return item;
+  }
+
+  function run() {
+    list.textContent = "";
+    var words = terms(input.value);
+    if (!words.length) {
+      meta.textContent = placeholder;
+      return;
+    }
+    if (!docs) {
+      return;
+    }
+    var found = docs
+      .map(function (doc) { return { doc: doc, score: score(doc, words) }; })
+      .filter(function (entry) { return entry.score > 0; })
+      .sort(function (a, b) { return b.score - a.score; });
+    meta.textContent = found.length ? "" : meta.getAttribute("data-none");
+    found.slice(0, MAX_RESULTS).forEach(function (entry) {
+      list.appendChild(result(entry.doc, words));
+    });
+  }
+
+  input.addEventListener("input", run);
+  form.addEventListener("reset", function () {
+    setTimeout(run, 0);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a");
+    if (first) {
+      window.location.assign(first.href);
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle && toggle.checked) {
+      toggle.checked = false;
+      input.blur();
+    }
+  });
+
+  fetch(indexUrl.href, { credentials: "omit" })
+    .then(function (response) {
+      if (!response.ok) {
+        throw new Error(response.status);
+      }
+      return response.json();
+    })
+    .then(function (index) {
+      docs = prepare(index);
+      run();
+    })
+    .catch(function () {
+      meta.textContent = meta.getAttribute("data-failed");
+    });
+})();

@@ -1,0 +1,63 @@
+"""Search loads nothing until opened, then only the page's language, and finds pages (issue #8)."""
+
+from __future__ import annotations
+
+from tests.browser.conftest import PHONE
+
+
+def requested_paths(page, site_url):
+    paths = []
+    page.on("request", lambda request: paths.append(request.url.removeprefix(site_url)))
+    return paths
+
+
+def test_a_page_view_fetches_no_search_code_and_no_index(phone, site_url):
+    page = phone.new_page()
+    paths = requested_paths(page, site_url)
+    page.goto(f"{site_url}/ro/sante/", wait_until="networkidle")
+    assert paths[0] == "/ro/sante/"
+    assert not [path for path in paths if "search" in path], paths
+    assert len(paths) <= 5, paths
+
+
+def test_opening_search_loads_this_language_and_finds_pages(phone, site_url):
+    page = phone.new_page()
+    paths = requested_paths(page, site_url)
+    page.goto(f"{site_url}/ro/sante/", wait_until="networkidle")
+    page.click("label.md-header__button[for=__search]")
+    page.fill(".md-search__input", "PrEP")
+    page.wait_for_selector(".md-search-result__item")
+    search = [path for path in paths if "search" in path]
+    assert any(path.startswith("/assets/search.") for path in search), search
+    assert "/ro/search/search_index.json" in search
+    assert not any(path.startswith(("/fr/", "/en/", "/bg/", "/es/")) for path in search), search
+    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    assert links and all(link.startswith(f"{site_url}/ro/") for link in links), links
+    assert page.locator(".md-search-result__item mark").count() > 0
+    page.click(".md-search-result__link >> nth=0")
+    page.wait_for_load_state()
+    assert page.url.startswith(f"{site_url}/ro/")
+
+
+def test_search_ignores_accents_and_says_when_nothing_matches(phone, site_url):
+    page = phone.new_page()
+    page.goto(f"{site_url}/fr/", wait_until="networkidle")
+    page.click("label.md-header__button[for=__search]")
+    page.fill(".md-search__input", "depistage")  # the pages write « dépistage »
+    page.wait_for_selector(".md-search-result__item")
+    assert "pistage" in page.inner_text(".md-search-result__list").lower()
+    page.fill(".md-search__input", "zzzqqq")
+    page.wait_for_function("!document.querySelector('.md-search-result__item')")
+    assert page.inner_text(".md-search-result__meta").strip() != ""
+
+
+def test_without_javascript_the_search_box_is_hidden_and_pages_still_work(browser, site_url):
+    context = browser.new_context(**PHONE, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/fr/sante/")
+        assert not page.is_visible(".md-search")
+        assert not page.is_visible("label.md-header__button[for=__search]")
+        assert page.is_visible(".parapluie-exit__button")
+    finally:
+        context.close()

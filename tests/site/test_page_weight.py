@@ -1,0 +1,101 @@
+"""The page-weight budget (issue #8), in bytes as a host sends them: deterministic, so a test.
+
+The numbers live in parapluie/weight.py; `make bench` measures the same pages in Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from parapluie.offline import APP_ICONS, MANIFEST, OFFLINE_LIST
+from parapluie.weight import (
+    FIRST_VISIT_MAX_BYTES,
+    FIRST_VISIT_MAX_REQUESTS,
+    NEXT_PAGE_MAX_BYTES,
+    page_weight,
+    transfer_size,
+)
+
+
+def reader_pages(built):
+    """Every content and directory page of every language."""
+    return [
+        path
+        for code in built.registry.codes
+        for path in sorted((built.site / code).rglob("index.html"))
+    ]
+
+
+def test_every_page_fits_the_budget(built):
+    pages = reader_pages(built)
+    assert len(pages) >= len(built.registry.codes) * len(built.pages)
+    over = []
+    for path in pages:
+        weight = page_weight(built.site, path)
+        if weight.first_visit_bytes > FIRST_VISIT_MAX_BYTES or weight.requests > FIRST_VISIT_MAX_REQUESTS:
+            over.append(f"{weight.page}: first visit {weight.first_visit_bytes} B in {weight.requests} requests")
+        if weight.page_bytes > NEXT_PAGE_MAX_BYTES:
+            over.append(f"{weight.page}: next page {weight.page_bytes} B")
+    assert not over, "\n".join(over)
+
+
+def test_a_first_visit_fetches_only_the_page_one_stylesheet_one_script_and_the_icon(built):
+    weight = page_weight(built.site, built.site / "bg" / "sante" / "index.html")
+    kinds = sorted(name.rsplit(".", 1)[-1] for name in weight.files[1:])
+    assert kinds == ["css", "js", "svg"], weight.files
+    assert not any("search" in name or "lunr" in name for name in weight.files)
+
+
+def test_theme_scripts_and_stylesheets_are_not_published(built):
+    for code in built.registry.codes:
+        assert not (built.site / code / "assets" / "javascripts").exists(), code
+        assert not (built.site / code / "assets" / "stylesheets").exists(), code
+    for path in built.site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "bundle." not in html and "__md_" not in html, path
+
+
+def test_the_search_index_of_each_language_is_only_its_own(built):
+    for code in built.registry.codes:
+        index = json.loads((built.site / code / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["docs"], code
+        assert all("://" not in doc["location"] for doc in index["docs"]), code
+
+
+@pytest.mark.parametrize("code", ["fr", "bg"])
+def test_the_offline_list_names_every_page_and_the_shared_files_with_their_size(built, code):
+    folder = built.site / code
+    listing = json.loads((folder / OFFLINE_LIST).read_text(encoding="utf-8"))
+    files = listing["files"]
+    pages = {path.parent.relative_to(folder).as_posix() + "/" for path in folder.rglob("index.html")}
+    assert {"./" if page == "./" else page for page in pages} <= set(files)
+    assert "./" in files and "annuaire/espace-p/" in files and "search/search_index.json" in files
+    total = 0
+    for url in files:
+        path = (folder / url).resolve()
+        path = path / "index.html" if url.endswith("/") else path
+        assert path.is_file(), url
+        assert built.site.resolve() in path.parents, url
+        total += transfer_size(path)
+    assert listing["bytes"] == total
+    assert any(url.startswith("../assets/parapluie.") and url.endswith(".min.css") for url in files)
+
+
+def test_the_manifest_uses_the_registry_name_and_the_language_folder(built):
+    for language in built.registry.languages:
+        manifest = json.loads((built.site / language.code / MANIFEST).read_text(encoding="utf-8"))
+        assert manifest["name"] == manifest["short_name"] == (language.app_name or "Parapluie")
+        assert (manifest["start_url"], manifest["scope"], manifest["display"]) == ("./", "./", "standalone")
+        assert manifest["lang"] == language.code and manifest["dir"] == language.direction
+        for icon in manifest["icons"]:
+            assert (built.site / language.code / icon["src"]).resolve().is_file(), icon
+    assert len(APP_ICONS) == 3
+
+
+def test_the_app_names_say_nothing_about_the_subject(built):
+    for language in built.registry.languages:
+        name = (language.app_name or "").lower()
+        for word in ("sex", "escort", "tds", "prostitu", "webcam"):
+            assert word not in name, (language.code, name)
