@@ -6,7 +6,7 @@ LANG_CODE ?= fr
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve test lint messages content-report i18n-status stamp new-lang check-data clean
+.PHONY: help site serve test lint messages content-report i18n-status stamp new-lang check-data urls bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-15s %s\n", $$1, $$2}'
@@ -52,6 +52,12 @@ new-lang: $(VENV)/.build-deps ## Add a language: make new-lang CODE=pt EXIT_URL=
 
 check-data: $(VENV)/.build-deps ## Check the directory data (data/services/*.yml) before publishing
 	$(PY) scripts/check_data.py
+
+bench: $(VENV)/.test-deps ## Parapluie against stock Material on a slow-3G phone: requests, KB, first paint (RUNS=n)
+	$(PY) scripts/bench.py $(if $(RUNS),--runs $(RUNS))
+
+urls: site ## Add the new public addresses of the build to data/published-urls.txt (never removes one)
+	$(PY) scripts/urls.py
 
 content-report: $(VENV)/.build-deps ## Sentence length per French page (worst first) and content problems
 	$(PY) scripts/content_report.py

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from parapluie.artwork import app_icon
 from parapluie.bundle import Bundles, drop_unbundled_assets, link_bundles, write_bundles
+from parapluie.catalogs import catalog_gettext
 from parapluie.checks import broken_links, site_problems
 from parapluie.content_checks import check_source_pages
 from parapluie.directory import load_categories, load_services
@@ -23,12 +24,17 @@ from parapluie.directory.pages import INDEX_PAGE, DirectoryWriter
 from parapluie.errors import BuildError
 from parapluie.frontmatter import read_source_page
 from parapluie.headers import fingerprinted_files, headers_file, nginx_snippet
+from parapluie.kit import KIT_PAGE, LEAFLET_FILE, KitContext, kit_page, load_leaflet_entries, snippets
 from parapluie.languages import Language, Registry, load_registry
 from parapluie.offline import APP_ICONS, write_offline_files
+from parapluie.outreach import write_outreach
 from parapluie.postprocess import apply_content_security_policy, finish_language_folder
 from parapluie.project import Project
+from parapluie.published import REGISTRY_FILE, read_registry, unresolved
 from parapluie.render import render_all
 from parapluie.rootpages import base_path, write_root_pages
+from parapluie.sharing import site_url
+from parapluie.shortlinks import REDIRECTS_FILE, SHORTLINKS_FILE, load_redirects, load_shortlinks, redirects_file
 from parapluie.staging import StagedLanguage, source_pages, stage_language
 
 
@@ -45,7 +51,7 @@ class BuildResult:
 
 OPEN_DATA = "donnees"
 # Nav pages the build generates from data rather than reading from docs/fr.
-GENERATED_PAGES = (INDEX_PAGE,)
+GENERATED_PAGES = (INDEX_PAGE, KIT_PAGE)
 
 
 def written_pages(project: Project) -> list[str]:
@@ -119,6 +125,18 @@ def _build(
     problems = check_source_pages(content, today)
     if problems:
         raise BuildError("docs/fr", f"{len(problems)} content problem(s):\n  " + "\n  ".join(problems))
+    kit = KitContext(
+        base_url=site_url(base, project.relative(project.mkdocs_yml)),
+        topics=load_shortlinks(project.data / SHORTLINKS_FILE, nav, registry.codes),
+        languages=selected,
+        snippets=snippets(
+            registry.languages,
+            {lang.code: catalog_gettext(project, lang) for lang in registry.languages},
+            site_url(base),
+        ),
+        emergency=load_leaflet_entries(project.data / LEAFLET_FILE, services),
+    )
+    moved = load_redirects(project.data / REDIRECTS_FILE, nav)
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{site.name}.build-", dir=site.parent))
@@ -129,7 +147,9 @@ def _build(
         def generate(docs_dir: Path, language, gettext) -> list[str]:
             report_email = (base.get("extra") or {}).get("report_email") or ""
             writer = DirectoryWriter(language.code, language.babel, gettext, today, report_email)
-            return writer.write(docs_dir, services, categories)
+            written = writer.write(docs_dir, services, categories)
+            (docs_dir / KIT_PAGE).write_text(kit_page(kit, language, gettext, docs_dir), encoding="utf-8")
+            return [*written, KIT_PAGE]
 
         staged = {
             language.code: stage_language(project, registry, language, pages, work / "stage", new_site, generate)
@@ -143,19 +163,33 @@ def _build(
             finish_language_folder(folder, language.code, language.direction)
         write_root_pages(new_site, project.overrides / "assets", registry, staged, base)
         bundles = bundle_assets(new_site, selected, project.overrides / "assets")
+        redirects = write_outreach(new_site, registry, selected, staged, base, kit, moved)
         write_open_data(new_site / OPEN_DATA, project, services, today)
         page_policy = apply_content_security_policy(new_site)
         for language in selected:  # last: the offline list weighs the finished files
             write_offline_files(new_site / language.code, language, base["site_name"], bundles)
         (new_site / "_headers").write_text(headers_file(page_policy, fingerprinted_files(new_site)), encoding="utf-8")
-        (new_site / "_nginx.conf").write_text(nginx_snippet(page_policy), encoding="utf-8")
+        (new_site / "_nginx.conf").write_text(nginx_snippet(page_policy, redirects), encoding="utf-8")
+        (new_site / "_redirects").write_text(redirects_file(redirects), encoding="utf-8")
         unbuilt = tuple(code for code in registry.codes if code not in staged)
         problems = site_problems(new_site) + broken_links(new_site, base_path(base), unbuilt)
+        lost = unresolved(new_site, read_registry(project.data / REGISTRY_FILE), unbuilt)
+        if lost:
+            raise BuildError(
+                f"data/{REGISTRY_FILE}",
+                f"{len(lost)} published address(es) would lead nowhere: {', '.join(lost[:10])}. "
+                f"A page that moves needs a redirect in data/{REDIRECTS_FILE} (old path: new path).",
+            )
         if problems:
             shown = "\n  ".join(problems[:20])
             raise BuildError("site", f"{len(problems)} problem(s) in the output:\n  {shown}")
         publish(new_site, site)
         warnings = [str(warning.relative_to(project.root)) for warning in data_warnings]
+        if kit.placeholder:
+            warnings.append(
+                f"mkdocs.yml: site_url {kit.base_url} is a placeholder: link previews, QR codes and "
+                "leaflets point nowhere until it is the real address"
+            )
         return BuildResult(site=site, registry=registry, pages=nav, staged=staged, warnings=warnings)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -9,6 +9,7 @@ French is the source language of the strings: it needs no catalog.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -73,6 +74,25 @@ def compile_catalog(project: Project, language: Language, locale_dir: Path) -> P
     with mo_path.open("wb") as handle:
         write_mo(handle, catalog)
     return mo_path
+
+
+def catalog_gettext(project: Project, language: Language) -> Callable[[str], str]:
+    """Translate with a language's .po file directly, for its texts shown on other languages' pages.
+
+    A string the catalog lacks (or marks fuzzy) is a BuildError naming the .po file.
+    """
+    if language.is_source:
+        return lambda message: message
+    path = catalog_path(project.translations, language)
+    catalog = read_catalog(path, language.babel)
+
+    def gettext(message: str) -> str:
+        entry = catalog.get(message)
+        if entry is None or entry.fuzzy or not entry.string:
+            raise BuildError(path, f"missing translation (run `make messages`, then translate): {message!r}")
+        return entry.string
+
+    return gettext
 
 
 def load_translations(locale_dir: str | Path | None, babel_locale: str) -> NullTranslations:

@@ -77,8 +77,11 @@ def headers_file(page_policy: str, cached: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def nginx_snippet(page_policy: str) -> str:
-    """An nginx snippet for the server block (repeated in the location: nginx drops inherited add_header)."""
+def nginx_snippet(page_policy: str, redirects: list | None = None) -> str:
+    """An nginx snippet for the server block (repeated in the location: nginx drops inherited add_header).
+
+    `redirects` (parapluie.shortlinks.Redirect) become `location` blocks answering with a 301.
+    """
     adds = [f'add_header {name} "{value}" always;' for name, value in security_headers(page_policy).items()]
     body = "\n".join(adds)
     nested = "\n".join(f"    {line}" for line in adds)
@@ -99,6 +102,7 @@ def nginx_snippet(page_policy: str) -> str:
             f'location = {path} {{\n{nested}\n    add_header Cache-Control "{NO_CACHE}" always;\n}}\n'
             for path in ALWAYS_REVALIDATE
         )
+        + "".join(f"location ~ ^{r.source}/?$ {{ return 301 {r.target}; }}\n" for r in redirects or [])
     )
 
 

@@ -31,6 +31,9 @@ class Language(BaseModel):
     # The name under the home-screen icon when a reader keeps the guide offline. Discreet:
     # it must say nothing about the site's subject. Unset: the site's name.
     app_name: str | None = Field(default=None, min_length=1, max_length=24)
+    # The Open Graph locale of link previews (ll_CC) when the Babel locale has no territory and
+    # its likely one is wrong for our readers (Babel's "pt" means Brazil). Unset: from `babel`.
+    og_locale: str | None = Field(default=None, pattern=r"^[a-z]{2,3}_[A-Z]{2}$")
 
     @field_validator("babel")
     @classmethod

@@ -72,13 +72,17 @@ ROOT_PAGES = ("index.html", "404.html")
 SHARED_ASSETS = ("parapluie.svg", "quick-exit.js", "quick-exit.css")
 
 
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
+    )
+
+
 def write_root_pages(
     site: Path, assets: Path, registry: Registry, staged: dict[str, StagedLanguage], config: dict
 ) -> None:
     """Write index.html, 404.html and their assets (shared ones from `assets`) at the root of `site`."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
-    )
+    env = _environment()
     context = {
         "languages": language_strings(registry, staged),
         "source": registry.source.code,
@@ -91,3 +95,27 @@ def write_root_pages(
     shutil.copytree(TEMPLATES / "assets", site / "assets", dirs_exist_ok=True)
     for name in SHARED_ASSETS:
         shutil.copy(assets / name, site / "assets" / name)
+
+
+def write_language_pickers(
+    site: Path, registry: Registry, staged: dict[str, StagedLanguage], config: dict, pickers: dict[str, tuple]
+) -> None:
+    """Write one language-picking page per short link without a language (`/w/index.html`).
+
+    `pickers` maps a letter to (target path relative to a language root, {language code: page title}).
+    """
+    env = _environment()
+    languages = language_strings(registry, staged)
+    base = base_path(config)
+    for letter, (target, titles) in pickers.items():
+        page = env.get_template("pick.html").render(
+            languages=languages,
+            source=registry.source.code,
+            site_name=config.get("site_name", ""),
+            base=base,
+            exit_url=str(registry.source.exit_url),
+            target=target,
+            titles=titles,
+        )
+        (site / letter).mkdir(parents=True, exist_ok=True)
+        (site / letter / "index.html").write_text(page, encoding="utf-8")

@@ -19,6 +19,7 @@ from parapluie.frontmatter import read_source_page, read_translated_page
 from parapluie.l10n import source_hash, structure_problems
 from parapluie.languages import Language, Registry
 from parapluie.project import Project
+from parapluie.sharing import PREVIEW_IMAGE, TAGLINE, og_locale, site_url
 
 STATE_SOURCE = "source"
 STATE_TRANSLATED = "translated"
@@ -125,9 +126,12 @@ def language_config(
     docs_dir: Path,
     site_dir: Path,
     locale_dir: Path | None,
+    tagline: str = TAGLINE,
 ) -> dict:
     """The complete MkDocs config of one language, derived from the base config."""
     config = dict(base)
+    root_url = site_url(base, project.relative(project.mkdocs_yml))
+    config["site_url"] = f"{root_url}{language.code}/"
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
     theme = dict(config.get("theme") or {})
@@ -145,6 +149,11 @@ def language_config(
         "locale_dir": str(locale_dir) if locale_dir else None,
         "source_lang": registry.source.code,
         "exit_url": str(language.exit_url),
+        "site_url": root_url,
+        "og_locale": og_locale(language),
+        "og_alternates": [og_locale(other) for other in registry.languages if other.code != language.code],
+        "preview_image": PREVIEW_IMAGE.format(code=language.code),
+        "tagline": tagline,
         "languages": [
             {"code": other.code, "endonym": other.endonym, "dir": other.direction} for other in registry.languages
         ],
@@ -177,10 +186,11 @@ def stage_language(
     if not language.is_source:
         locale_dir = work / "locale"
         compile_catalog(project, language, locale_dir)
-    generated = generate(docs_dir, language, load_translations(locale_dir, language.babel).gettext) if generate else []
+    gettext = load_translations(locale_dir, language.babel).gettext
+    generated = generate(docs_dir, language, gettext) if generate else []
     site_dir = site_root / language.code
     base = project.base_config()
-    config = language_config(project, base, registry, language, docs_dir, site_dir, locale_dir)
+    config = language_config(project, base, registry, language, docs_dir, site_dir, locale_dir, gettext(TAGLINE))
     outside_nav = [page for page in generated if page not in project.nav_pages(base)]
     if outside_nav:
         config["not_in_nav"] = "\n".join(f"/{page}" for page in outside_nav)

@@ -121,6 +121,31 @@ def invalid_service_phone(project: Project) -> str:
     return "data/services/utsopi.yml: contacts.0.value:"
 
 
+def published_page_removed(project: Project) -> str:
+    append(project.data / "published-urls.txt", "/fr/ancienne-page/\n")
+    return (
+        "data/published-urls.txt: 1 published address(es) would lead nowhere: /fr/ancienne-page/. "
+        "A page that moves needs a redirect in data/redirects.yml (old path: new path)."
+    )
+
+
+def short_link_to_unknown_page(project: Project) -> str:
+    append(project.data / "shortlinks.yml", "z: {page: disparue.md}\n")
+    return "data/shortlinks.yml: z: 'disparue.md' is not a page of the nav in mkdocs.yml"
+
+
+def leaflet_lists_unknown_entry(project: Project) -> str:
+    append(project.data / "leaflet.yml", "  - service-inconnu\n")
+    return "data/leaflet.yml: emergency.5: no directory entry 'service-inconnu' in data/services/"
+
+
+def site_url_not_an_address(project: Project) -> str:
+    config = project.mkdocs_yml
+    text = re.sub(r"(?m)^site_url: .*$", "site_url: parapluie.be", config.read_text(encoding="utf-8"))
+    config.write_text(text, encoding="utf-8")
+    return "mkdocs.yml: site_url: expected the site's public address, e.g. https://example.org/ (got 'parapluie.be')"
+
+
 @pytest.mark.parametrize(
     "breakage",
     [
@@ -135,6 +160,10 @@ def invalid_service_phone(project: Project) -> str:
         past_review_date,
         phone_number_without_link,
         invalid_service_phone,
+        published_page_removed,
+        short_link_to_unknown_page,
+        leaflet_lists_unknown_entry,
+        site_url_not_an_address,
     ],
 )
 def test_bad_input_fails_clearly_and_leaves_site_untouched(project_copy, previous_site, breakage):
@@ -154,3 +183,12 @@ def test_good_build_replaces_the_previous_site(project_copy, previous_site):
     assert result.returncode == 0, result.stderr
     assert (previous_site / "index.html").read_text(encoding="utf-8") != "previous build"
     assert (previous_site / "ro" / "index.html").is_file()
+
+
+def test_a_redirect_keeps_a_published_address_working(project_copy):
+    append(project_copy.data / "published-urls.txt", "/fr/ancienne-page/\n")
+    (project_copy.data / "redirects.yml").write_text("ancienne-page/: sante/\n", encoding="utf-8")
+    result = build_cli(project_copy)
+    assert result.returncode == 0, result.stderr
+    forwarding = (project_copy.root / "site" / "fr" / "ancienne-page" / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=/fr/sante/">' in forwarding
