@@ -83,8 +83,10 @@ def write_root_pages(
 ) -> None:
     """Write index.html, 404.html and their assets (shared ones from `assets`) at the root of `site`."""
     env = _environment()
+    languages = language_strings(registry, staged)
     context = {
-        "languages": language_strings(registry, staged),
+        "languages": languages,
+        "choose": {language.code: language.choose for language in languages},
         "source": registry.source.code,
         "site_name": config.get("site_name", ""),
         "base": base_path(config),

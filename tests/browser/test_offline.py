@@ -25,7 +25,7 @@ def test_nothing_is_stored_or_registered_before_the_button_is_pressed(page, site
     assert page.locator("link[rel=manifest]").count() == 0
 
 
-def test_save_then_read_offline_then_remove(page, phone, site_url):
+def test_save_then_read_offline_then_remove(page, phone, site_url, built):
     page.goto(f"{site_url}/bg/", wait_until="networkidle")
     page.click(".parapluie-offline [data-action=ask]")
     page.wait_for_selector(".parapluie-offline [data-action=save]", state="visible")
@@ -36,6 +36,8 @@ def test_save_then_read_offline_then_remove(page, phone, site_url):
     page.wait_for_selector(".parapluie-offline [data-action=remove]", state="visible", timeout=60_000)
     assert page.evaluate("caches.keys()") == ["parapluie-offline:/bg/"]
     assert page.locator("link[rel=manifest]").count() == 1
+    manifest = page.evaluate("fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())")
+    assert manifest["name"] == built.registry.get("bg").app_name and manifest["start_url"] == "./"
     page.reload(wait_until="networkidle")  # now controlled by the worker
 
     phone.set_offline(True)

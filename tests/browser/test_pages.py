@@ -86,7 +86,19 @@ def test_switcher_leads_to_the_same_page_in_another_language(browser, site_url, 
 @pytest.mark.browser
 @pytest.mark.parametrize(
     "path",
-    ["/", "/404.html", "/fr/", "/fr/{page}/", "/pt/{page}/", "/ro/{page}/", "/ro/annuaire/", "/fr/annuaire/alias/"],
+    [
+        "/",
+        "/404.html",
+        "/fr/",
+        "/fr/{page}/",
+        "/pt/{page}/",
+        "/ro/{page}/",
+        "/ro/annuaire/",
+        "/fr/annuaire/alias/",
+        "/bg/pour-les-associations/",
+        "/depliants/ro/a6/",
+        "/w/",
+    ],
     ids=[
         "language-picker",
         "not-found",
@@ -96,6 +108,9 @@ def test_switcher_leads_to_the_same_page_in_another_language(browser, site_url, 
         "translated-page",
         "directory",
         "directory-entry",
+        "kit-page",
+        "leaflet",
+        "short-link-picker",
     ],
 )
 def test_page_types_have_no_accessibility_violation(browser, site_url, built, path):
