@@ -168,7 +168,8 @@ def icon_rules(classes: dict[str, str]) -> str:
     """
     rules = []
     for svg, name in classes.items():
-        url = 'url("data:image/svg+xml,' + quote(svg, safe=" =:/\"'.,-") + '")'
+        # Percent-encoded but for a few harmless characters; never the quote that closes url("…").
+        url = 'url("data:image/svg+xml,' + quote(svg, safe=" =:/'.,-") + '")'
         rules.append(
             f".{name}{{-webkit-mask:{url} center/contain no-repeat;mask:{url} center/contain no-repeat;"
             "background-color:currentColor}"

@@ -26,13 +26,33 @@
   }
 
   input.addEventListener("focus", function () {
-    toggle.checked = true;
+    if (!toggle.checked) {
+      toggle.checked = true;
+      lockScroll(true);
+    }
     load();
   });
+  // While search covers a phone's screen, the page under it must not scroll (the theme's
+  // stylesheet fixes <body> when it carries data-md-scrolllock); closing puts the reader back.
+  var scrolled = 0;
+  function lockScroll(locked) {
+    var body = document.body;
+    if (locked && !body.hasAttribute("data-md-scrolllock")) {
+      scrolled = window.scrollY;
+      body.style.top = -scrolled + "px";
+      body.setAttribute("data-md-scrolllock", "");
+    } else if (!locked && body.hasAttribute("data-md-scrolllock")) {
+      body.removeAttribute("data-md-scrolllock");
+      body.style.top = "";
+      window.scrollTo(0, scrolled);
+    }
+  }
+
   toggle.addEventListener("change", function () {
+    lockScroll(toggle.checked);
     if (toggle.checked) {
       load();
-      input.focus();
+      input.focus({ preventScroll: true });
     }
   });
 })();

@@ -157,6 +157,7 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && toggle && toggle.checked) {
       toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
       input.blur();
     }
   });

@@ -18,6 +18,12 @@ def test_a_page_view_fetches_no_search_code_and_no_index(phone, site_url):
     assert paths[0] == "/ro/sante/"
     assert not [path for path in paths if "search" in path], paths
     assert len(paths) <= 5, paths
+    # The theme's icons come from the shared stylesheet, drawn as masks (parapluie/bundle.py).
+    masks = page.eval_on_selector_all(
+        ".md-header svg, .parapluie-exit svg",
+        "icons => icons.map(i => getComputedStyle(i).webkitMaskImage || getComputedStyle(i).maskImage)",
+    )
+    assert masks and all(mask.startswith("url(") for mask in masks), masks
 
 
 def test_opening_search_loads_this_language_and_finds_pages(phone, site_url):

@@ -67,6 +67,8 @@ def test_inline_icons_move_into_the_stylesheet_as_masks():
     rules = icon_rules(classes)
     assert rules.startswith('.parapluie-i1{-webkit-mask:url("data:image/svg+xml,')
     assert "background-color:currentColor" in rules
+    inside = rules.split('url("', 1)[1].split('")', 1)[0]
+    assert '"' not in inside and "<" not in inside  # the data URL cannot end the CSS string early
     html = link_bundles(pages[0], bundles(icons=classes))
     assert html == '<label for="__drawer"><svg class="parapluie-i1" aria-hidden="true"></svg></label>'
 
