@@ -67,3 +67,16 @@ def test_without_javascript_the_search_box_is_hidden_and_pages_still_work(browse
         assert page.is_visible(".parapluie-exit__button")
     finally:
         context.close()
+
+
+def test_phone_search_covers_the_page_without_sideways_scroll_and_gives_the_place_back(phone, site_url):
+    page = phone.new_page()
+    page.goto(f"{site_url}/fr/sante/", wait_until="networkidle")
+    page.evaluate("window.scrollTo(0, 600)")
+    page.evaluate("document.querySelector('label.md-header__button[for=__search]').click()")
+    page.wait_for_timeout(400)
+    assert page.evaluate("document.body.hasAttribute('data-md-scrolllock')")
+    assert page.evaluate("document.documentElement.scrollWidth") == page.evaluate("innerWidth")
+    page.evaluate("document.querySelector('label.md-search__icon[for=__search]').click()")
+    page.wait_for_timeout(200)
+    assert page.evaluate("[document.body.hasAttribute('data-md-scrolllock'), Math.round(scrollY)]") == [False, 600]
