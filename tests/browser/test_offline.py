@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -40,11 +41,19 @@ def test_save_then_read_offline_then_remove(page, phone, site_url, built):
     assert manifest["name"] == built.registry.get("bg").app_name and manifest["start_url"] == "./"
     page.reload(wait_until="networkidle")  # now controlled by the worker
 
+    listed = json.loads((built.site / "bg" / "offline.json").read_text(encoding="utf-8"))["files"]
+    pages = [url for url in listed if url.endswith("/") and not url.startswith("../")]
+    assert set(PAGES) <= {"" if url == "./" else url for url in pages}
     phone.set_offline(True)
-    for path in PAGES:
+    forwarding = {url for url in pages if len(url.strip("/")) <= 3 and url != "./"}  # short links: /bg/w/
+    for path in sorted(set(pages) - forwarding):  # every page of the language, from the copy
         response = page.goto(f"{site_url}/bg/{path}")
         assert response is not None and response.ok, path
         assert page.locator("html[lang=bg]").count() == 1, path
+    page.goto(f"{site_url}/bg/a/")  # a short link forwards offline too
+    page.wait_for_url(f"{site_url}/bg/annuaire/")
+    for path in PAGES:
+        page.goto(f"{site_url}/bg/{path}")
         assert page.is_visible(".parapluie-exit__button"), path
         # The shared stylesheet came from the copy too: the header is laid out, not raw HTML.
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", path
