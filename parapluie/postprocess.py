@@ -24,11 +24,6 @@ PRESERVED_ELEMENT = re.compile(
 )
 LINE_BREAK_RUN = re.compile(r"[ \t\r\f]*\n\s*")
 
-# Script loaders in Material's bundle that would fetch code from a CDN (a ResizeObserver
-# polyfill for browsers older than 2020, and Mermaid, which we do not use). They are pointed
-# at about:blank, which loads nothing: such a browser simply goes without the feature.
-THIRD_PARTY_LOADERS = ("https://unpkg.com/resize-observer-polyfill", "https://unpkg.com/mermaid@11/dist/mermaid.min.js")
-
 
 def tag_attributes(tag: str) -> dict[str, str]:
     """The attributes of one start tag, unquoted (not HTML-unescaped)."""
@@ -95,26 +90,15 @@ def collapse_whitespace(html: str) -> str:
     return "".join(parts)
 
 
-def neutralise_third_party_loaders(script: str) -> str:
-    """Point the theme's CDN script loaders at about:blank (see THIRD_PARTY_LOADERS)."""
-    for url in THIRD_PARTY_LOADERS:
-        script = script.replace(url, "about:blank")
-    return script
-
-
 def finish_language_folder(folder: Path, lang: str, direction: str) -> None:
-    """Apply every rewrite to the HTML and JavaScript files of one language's output."""
+    """Apply every rewrite to the HTML files of one language's output.
+
+    The theme's own script, which named CDN loaders, is not published at all (parapluie/bundle.py).
+    """
     for path in folder.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         html = hoist_body_start(set_html_lang_dir(html, lang, direction))
         path.write_text(collapse_whitespace(protect_external_links(html)), encoding="utf-8")
-    for path in folder.rglob("*.js"):
-        if not path.is_file():
-            continue
-        script = path.read_text(encoding="utf-8")
-        fixed = neutralise_third_party_loaders(script)
-        if fixed != script:
-            path.write_text(fixed, encoding="utf-8")
 
 
 def apply_content_security_policy(site: Path) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parapluie.postprocess import neutralise_third_party_loaders, protect_external_links, set_html_lang_dir
+from parapluie.postprocess import protect_external_links, set_html_lang_dir
 
 
 def test_html_lang_and_dir_are_set_and_replaced():
@@ -21,8 +21,3 @@ def test_external_links_get_noopener_noreferrer_and_keep_other_rel_values():
 def test_tel_and_mailto_links_are_left_alone():
     html = '<a href="tel:+3280012800">0800</a><a href="mailto:a@b.be">m</a>'
     assert protect_external_links(html) == html
-
-
-def test_cdn_loaders_point_nowhere():
-    script = 'x("https://unpkg.com/resize-observer-polyfill");y("https://unpkg.com/mermaid@11/dist/mermaid.min.js")'
-    assert neutralise_third_party_loaders(script) == 'x("about:blank");y("about:blank")'
