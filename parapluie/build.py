@@ -125,14 +125,13 @@ def _build(
     problems = check_source_pages(content, today)
     if problems:
         raise BuildError("docs/fr", f"{len(problems)} content problem(s):\n  " + "\n  ".join(problems))
+    public_url = site_url(base, project.relative(project.mkdocs_yml))
     kit = KitContext(
-        base_url=site_url(base, project.relative(project.mkdocs_yml)),
+        base_url=public_url,
         topics=load_shortlinks(project.data / SHORTLINKS_FILE, nav, registry.codes),
         languages=selected,
         snippets=snippets(
-            registry.languages,
-            {lang.code: catalog_gettext(project, lang) for lang in registry.languages},
-            site_url(base),
+            registry.languages, {lang.code: catalog_gettext(project, lang) for lang in registry.languages}, public_url
         ),
         emergency=load_leaflet_entries(project.data / LEAFLET_FILE, services),
     )

@@ -9,19 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parapluie.catalogs import load_translations
 from parapluie.kit import KitContext, page_titles, write_leaflets
 from parapluie.languages import Language, Registry
 from parapluie.rootpages import base_path, write_language_pickers
 from parapluie.sharing import TAGLINE, qr_targets, write_preview_images, write_qr_codes
 from parapluie.shortlinks import Redirect, language_redirects, write_redirect_pages
 from parapluie.staging import StagedLanguage
-
-
-def _gettext(staged: StagedLanguage):
-    language = staged.language
-    locale_dir = staged.config_file.parent / "locale" if not language.is_source else None
-    return load_translations(locale_dir, language.babel).gettext
 
 
 def write_outreach(
@@ -36,7 +29,7 @@ def write_outreach(
     """Write previews, QR codes, leaflets, short links and redirects; return the redirects."""
     base = base_path(config)
     codes = [language.code for language in languages]
-    gettexts = {code: _gettext(staged[code]) for code in codes}
+    gettexts = {code: staged[code].gettext() for code in codes}
     titles = {code: page_titles(staged[code].docs_dir, kit.topics) for code in codes}
     write_preview_images(site, languages, config["site_name"], {c: gettexts[c](TAGLINE) for c in codes})
     write_qr_codes(site, qr_targets(kit.base_url, codes, [topic.letter for topic in kit.topics]))

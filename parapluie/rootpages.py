@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from parapluie.catalogs import load_translations
 from parapluie.languages import Registry
 from parapluie.staging import StagedLanguage
 
@@ -48,8 +47,7 @@ def language_strings(registry: Registry, staged: dict[str, StagedLanguage]) -> l
     for language in registry.languages:
         if language.code not in staged:
             continue
-        locale_dir = staged[language.code].config_file.parent / "locale" if not language.is_source else None
-        _ = load_translations(locale_dir, language.babel).gettext
+        _ = staged[language.code].gettext()
         result.append(
             LanguageStrings(
                 code=language.code,

@@ -22,6 +22,7 @@ from parapluie.project import Project
 from parapluie.sharing import PREVIEW_IMAGE, TAGLINE, og_locale, site_url
 
 STATE_SOURCE = "source"
+LOCALE_FOLDER = "locale"
 STATE_TRANSLATED = "translated"
 STATE_FALLBACK = "fallback"
 
@@ -44,6 +45,15 @@ class StagedLanguage:
     docs_dir: Path
     site_dir: Path
     pages: list[StagedPage]
+
+    @property
+    def locale_dir(self) -> Path | None:
+        """Where the language's compiled catalog is (None for French, which needs none)."""
+        return None if self.language.is_source else self.config_file.parent / LOCALE_FOLDER
+
+    def gettext(self) -> Callable[[str], str]:
+        """The language's gettext, from its compiled catalog."""
+        return load_translations(self.locale_dir, self.language.babel).gettext
 
 
 def source_pages(project: Project, nav: list[str], generated: tuple[str, ...] = ()) -> list[str]:
@@ -184,7 +194,7 @@ def stage_language(
     staged = [stage_page(project, language, page, docs_dir) for page in pages]
     locale_dir = None
     if not language.is_source:
-        locale_dir = work / "locale"
+        locale_dir = work / LOCALE_FOLDER
         compile_catalog(project, language, locale_dir)
     gettext = load_translations(locale_dir, language.babel).gettext
     generated = generate(docs_dir, language, gettext) if generate else []
