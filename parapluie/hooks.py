@@ -13,6 +13,7 @@ from babel.dates import format_date as babel_format_date
 
 from parapluie.catalogs import load_translations
 from parapluie.links import source_label
+from parapluie.sharing import Preview
 
 
 def on_env(env, config, files):
@@ -28,4 +29,5 @@ def on_env(env, config, files):
 
     env.filters["format_date"] = format_date
     env.filters["source_label"] = source_label
+    env.globals["link_preview"] = lambda **values: Preview(**values).tags()
     return env

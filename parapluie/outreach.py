@@ -12,8 +12,16 @@ from pathlib import Path
 from parapluie.kit import KitContext, page_titles, write_leaflets
 from parapluie.languages import Language, Registry
 from parapluie.rootpages import base_path, write_language_pickers
-from parapluie.sharing import TAGLINE, qr_targets, write_preview_images, write_qr_codes
-from parapluie.shortlinks import Redirect, language_redirects, write_redirect_pages
+from parapluie.sharing import (
+    PREVIEW_IMAGE,
+    TAGLINE,
+    Preview,
+    og_locale,
+    qr_targets,
+    write_preview_images,
+    write_qr_codes,
+)
+from parapluie.shortlinks import Redirect, language_redirects, redirect_page, write_redirect_pages
 from parapluie.staging import StagedLanguage
 
 
@@ -44,8 +52,25 @@ def write_outreach(
             str(language.exit_url),
         )
     redirects = language_redirects(codes, kit.topics, moved, base)
-    link_texts = {f"{base}{code}/{topic.target}": titles[code][topic.letter] for code in codes for topic in kit.topics}
-    write_redirect_pages(site, redirects, link_texts, base, {lang.code: lang.direction for lang in languages})
+    by_code = {language.code: language for language in languages}
+    titles_by_target = {f"{base}{c}/{topic.target}": titles[c][topic.letter] for c in codes for topic in kit.topics}
+
+    def render(redirect: Redirect) -> str:
+        code = redirect.target.removeprefix(base).split("/")[0]
+        language, title = by_code[code], titles_by_target.get(redirect.target, redirect.target)
+        preview = Preview(
+            site_name=config["site_name"],
+            title=title,
+            description=gettexts[code](TAGLINE),
+            url=kit.base_url + redirect.target.removeprefix(base),
+            image=kit.base_url + PREVIEW_IMAGE.format(code=code),
+            image_alt=f"{config['site_name']} – {gettexts[code](TAGLINE)}",
+            locale=og_locale(language),
+            alternates=tuple(og_locale(other) for other in registry.languages if other.code != code),
+        )
+        return redirect_page(redirect.target, title, code, language.direction, preview.tags())
+
+    write_redirect_pages(site, redirects, base, render)
     pickers = {
         topic.letter: (topic.target, {code: titles[code][topic.letter] for code in codes}) for topic in kit.topics
     }

@@ -12,8 +12,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 
 from parapluie.languages import Registry
+from parapluie.sharing import PREVIEW_IMAGE, TAGLINE, Preview, og_locale, site_url
 from parapluie.staging import StagedLanguage
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -33,6 +35,7 @@ class LanguageStrings:
     directory: str
     emergencies: str
     exit: str
+    tagline: str
 
 
 def base_path(config: dict) -> str:
@@ -60,6 +63,7 @@ def language_strings(registry: Registry, staged: dict[str, StagedLanguage]) -> l
                 directory=_("Annuaire des services"),
                 emergencies=_("Urgences et lignes d'écoute"),
                 exit=_("Quitter ce site"),
+                tagline=_(TAGLINE),
             )
         )
     return result
@@ -68,6 +72,23 @@ def language_strings(registry: Registry, staged: dict[str, StagedLanguage]) -> l
 # Files the root pages share with every language's pages, taken from the theme overrides.
 ROOT_PAGES = ("index.html", "404.html")
 SHARED_ASSETS = ("parapluie.svg", "quick-exit.js", "quick-exit.css")
+
+
+def root_preview(registry: Registry, languages: list[LanguageStrings], config: dict, path: str) -> Markup:
+    """The link preview of a page outside every language (`path` from the site root, '' for it):
+    the site's name, every language's tagline, the source language's card."""
+    url = site_url(config)
+    source = registry.source
+    return Preview(
+        site_name=config.get("site_name", ""),
+        title=config.get("site_name", ""),
+        description=" · ".join(dict.fromkeys(language.tagline for language in languages)),
+        url=url + path,
+        image=url + PREVIEW_IMAGE.format(code=source.code),
+        image_alt=f"{config.get('site_name', '')} – {languages[0].tagline}",
+        locale=og_locale(source),
+        alternates=tuple(og_locale(language) for language in registry.translations),
+    ).tags()
 
 
 def _environment() -> jinja2.Environment:
@@ -89,6 +110,7 @@ def write_root_pages(
         "site_name": config.get("site_name", ""),
         "base": base_path(config),
         "exit_url": str(registry.source.exit_url),
+        "preview": root_preview(registry, languages, config, ""),
     }
     for name in ROOT_PAGES:
         (site / name).write_text(env.get_template(name).render(**context), encoding="utf-8")
@@ -116,6 +138,7 @@ def write_language_pickers(
             exit_url=str(registry.source.exit_url),
             target=target,
             titles=titles,
+            preview=root_preview(registry, languages, config, f"{letter}/"),
         )
         (site / letter).mkdir(parents=True, exist_ok=True)
         (site / letter / "index.html").write_text(page, encoding="utf-8")

@@ -8,10 +8,13 @@ warns and the printable pages say so in large letters, so nobody prints a dead a
 
 from __future__ import annotations
 
+import html
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import babel
+from markupsafe import Markup
 
 from parapluie.artwork import font_covers, preview_card
 from parapluie.errors import BuildError
@@ -67,6 +70,42 @@ def og_locale(language: Language) -> str:
         likely = babel.Locale.parse(babel.core.get_global("likely_subtags").get(locale.language, locale.language))
         territory = likely.territory
     return f"{locale.language}_{territory}" if territory else locale.language
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a messaging app shows for a link: one page's title and description, in one language."""
+
+    site_name: str
+    title: str
+    description: str
+    url: str
+    image: str
+    image_alt: str
+    locale: str
+    alternates: tuple[str, ...] = ()
+
+    def tags(self) -> Markup:
+        """The page's Open Graph and Twitter-card tags, every value escaped.
+
+        Twitter reads the og: values for everything but the card type.
+        """
+        pairs = [
+            ("og:type", "website"),
+            ("og:site_name", self.site_name),
+            ("og:title", self.title),
+            ("og:description", self.description),
+            ("og:url", self.url),
+            ("og:image", self.image),
+            ("og:image:width", str(PREVIEW_SIZE[0])),
+            ("og:image:height", str(PREVIEW_SIZE[1])),
+            ("og:image:alt", self.image_alt),
+            ("og:locale", self.locale),
+            *(("og:locale:alternate", alternate) for alternate in self.alternates),
+        ]
+        lines = [f'<meta property="{name}" content="{html.escape(value)}">' for name, value in pairs]
+        lines.append('<meta name="twitter:card" content="summary_large_image">')
+        return Markup("\n".join(lines))
 
 
 def write_preview_images(site: Path, languages: list[Language], title: str, subtitles: dict[str, str]) -> None:

@@ -14,6 +14,7 @@ the site's root; without JavaScript it lists the languages.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,14 +102,18 @@ def load_redirects(path: Path, nav: list[str]) -> dict[str, str]:
     return data
 
 
-def redirect_page(target: str, title: str, lang: str, direction: str = "ltr") -> str:
-    """A page that forwards to `target` at once, without JavaScript, and links to it meanwhile."""
+def redirect_page(target: str, title: str, lang: str, direction: str = "ltr", preview: str = "") -> str:
+    """A page that forwards to `target` at once, without JavaScript, and links to it meanwhile.
+
+    `preview`: the target's link-preview tags (escaped HTML), for apps that do not follow the refresh.
+    """
     url = html.escape(target, quote=True)
     return (
         f'<!doctype html>\n<html lang="{html.escape(lang)}" dir="{direction}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="referrer" content="no-referrer">\n<meta name="robots" content="noindex">\n'
-        f'<meta http-equiv="refresh" content="0; url={url}">\n<title>{html.escape(title)}</title>\n</head>\n'
-        f'<body dir="{direction}">\n<p><a href="{url}">{html.escape(title)}</a></p>\n</body>\n</html>\n'
+        f'<meta http-equiv="refresh" content="0; url={url}">\n<title>{html.escape(title)}</title>\n'
+        + (f"{preview}\n" if preview else "")
+        + f'</head>\n<body dir="{direction}">\n<p><a href="{url}">{html.escape(title)}</a></p>\n</body>\n</html>\n'
     )
 
 
@@ -129,19 +134,12 @@ def language_redirects(codes: list[str], topics: list[Topic], moved: dict[str, s
     return redirects
 
 
-def write_redirect_pages(
-    site: Path, redirects: list[Redirect], titles: dict[str, str], base: str, directions: dict[str, str]
-) -> None:
-    """Write each redirect as `<source>/index.html`.
-
-    `titles` gives the link text per target path; `directions` the text direction per language code.
-    """
+def write_redirect_pages(site: Path, redirects: list[Redirect], base: str, render: Callable[[Redirect], str]) -> None:
+    """Write each redirect as `<source>/index.html`, its HTML from `render` (see redirect_page)."""
     for redirect in redirects:
         folder = site / redirect.source.removeprefix(base)
         folder.mkdir(parents=True, exist_ok=True)
-        lang = redirect.target.removeprefix(base).split("/")[0]
-        page = redirect_page(redirect.target, titles.get(redirect.target, redirect.target), lang, directions[lang])
-        (folder / "index.html").write_text(page, encoding="utf-8")
+        (folder / "index.html").write_text(render(redirect), encoding="utf-8")
 
 
 def redirects_file(redirects: list[Redirect]) -> str:

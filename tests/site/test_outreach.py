@@ -89,6 +89,27 @@ def test_every_page_of_every_language_has_a_link_preview(built, base_url):
     assert checked >= len(built.registry.codes) * len(built.pages)
 
 
+def test_every_shared_address_has_a_link_preview_too(built, base_url):
+    """The root, the short links (with or without a language): what people paste most."""
+    shared = [built.site / "index.html"] + sorted(built.site.glob("*/index.html")) + sorted(built.site.glob("*/*/index.html"))
+    checked = 0
+    for path in shared:
+        relative = path.relative_to(built.site).as_posix()
+        if relative.startswith(("depliants/", "qr/", "donnees/")):
+            continue
+        found = metas(path)
+        assert found.get("twitter:card") == ["summary_large_image"], relative
+        assert found["og:title"][0].strip() and found["og:description"][0].strip(), relative
+        assert found["og:url"][0].startswith(base_url), relative
+        image = found["og:image"][0].removeprefix(base_url)
+        assert (built.site / image).is_file(), relative
+        if REFRESH.search(path.read_text(encoding="utf-8")):  # a short link's card is its page's card
+            target = REFRESH.search(path.read_text(encoding="utf-8")).group(1)
+            assert found["og:url"] == [base_url + target.lstrip("/")], relative
+        checked += 1
+    assert checked > len(built.registry.codes) * 8
+
+
 def test_preview_images_are_local_pngs_of_the_card_size(built):
     for code in built.registry.codes:
         data = (built.site / PREVIEW_IMAGE.format(code=code)).read_bytes()

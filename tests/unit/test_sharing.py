@@ -7,7 +7,7 @@ import pytest
 from parapluie.errors import BuildError
 from parapluie.languages import Language
 from parapluie.published import add_to_registry, published_urls, read_registry, unresolved
-from parapluie.sharing import display_url, is_placeholder, og_locale, qr_targets, site_url
+from parapluie.sharing import Preview, display_url, is_placeholder, og_locale, qr_targets, site_url
 
 
 def language(**values) -> Language:
@@ -72,3 +72,20 @@ def test_published_urls_and_the_registry(tmp_path):
     assert read_registry(registry) == urls  # nothing is ever removed
     registry.write_text(registry.read_text(encoding="utf-8") + "/fr/ancienne/\n/ro/sante/\n", encoding="utf-8")
     assert unresolved(site, read_registry(registry), unbuilt=("ro",)) == ["/fr/ancienne/"]
+
+
+def test_preview_tags_escape_every_value():
+    tags = Preview(
+        site_name="Parapluie",
+        title='Un "titre" <script>',
+        description="Santé & droits",
+        url="https://parapluie.be/fr/",
+        image="https://parapluie.be/assets/preview-fr.png",
+        image_alt="Parapluie – Santé",
+        locale="fr_BE",
+        alternates=("ro_RO", "bg_BG"),
+    ).tags()
+    assert '<meta property="og:title" content="Un &quot;titre&quot; &lt;script&gt;">' in tags
+    assert '<meta property="og:description" content="Santé &amp; droits">' in tags
+    assert tags.count('property="og:locale:alternate"') == 2
+    assert tags.endswith('<meta name="twitter:card" content="summary_large_image">')
