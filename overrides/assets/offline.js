@@ -1,7 +1,8 @@
 /* "Keep this guide on my phone": only when the reader asks, and after showing how much it
    will download, store this language's pages and files in the browser's cache and register
-   the service worker (sw.js) that opens them without a network. The reader can remove the
-   copy at any time. Nothing is downloaded or registered before the button is pressed.
+   the service worker (sw.js) that opens them without a network. The reader can update the
+   copy (the same steps again: pages read online are also refreshed as they are read) or
+   remove it at any time. Nothing is downloaded or registered before the button is pressed.
    After saving, the page links the web app manifest, so the guide can be added to the home
    screen under the discreet name the language registry sets. */
 (function () {
@@ -15,6 +16,7 @@
   var state = box.querySelector(".parapluie-offline__state");
   var steps = box.querySelectorAll("[data-step]");
   var files = null;
+  var hasCopy = false;
   var lang = document.documentElement.lang || "fr";
 
   function text(name, values) {
@@ -51,6 +53,11 @@
     document.head.appendChild(link);
   }
 
+  // Where the reader returns after cancelling or a failure: the saved state if a copy exists.
+  function rest(message) {
+    show(hasCopy ? "saved" : "ask", message);
+  }
+
   function ask() {
     show("busy", text("checking"));
     fetch(new URL(box.getAttribute("data-list"), document.baseURI).href, { cache: "no-store" })
@@ -59,7 +66,7 @@
         files = list.files.map(function (file) { return new URL(file, scope).href; });
         show("confirm", text("size", { size: kilobytes(list.bytes), count: String(files.length) }));
       })
-      .catch(function () { show("ask", text("failed")); });
+      .catch(function () { rest(text("failed")); });
   }
 
   function save() {
@@ -78,12 +85,14 @@
         }, Promise.resolve());
       })
       .then(function () {
+        hasCopy = true;
         linkManifest();
         show("saved", text("saved"));
       })
       .catch(function () {
-        caches.delete(cacheName);
-        show("ask", text("failed"));
+        // A failed first save leaves nothing behind; a failed update keeps the copy (each file
+        // is either the old one or the new one).
+        (hasCopy ? Promise.resolve() : caches.delete(cacheName)).then(function () { rest(text("failed")); });
       });
   }
 
@@ -92,6 +101,7 @@
       .then(function () { return navigator.serviceWorker.getRegistration(scope); })
       .then(function (registration) { return registration && registration.unregister(); })
       .then(function () {
+        hasCopy = false;
         var link = document.querySelector("link[rel=manifest]");
         if (link) {
           link.remove();
@@ -105,16 +115,15 @@
     if (!action) {
       return;
     }
-    ({ ask: ask, save: save, cancel: function () { show("ask"); }, remove: remove })[action.getAttribute("data-action")]();
+    ({ ask: ask, update: ask, save: save, cancel: function () { rest(); }, remove: remove })[action.getAttribute("data-action")]();
   });
 
   caches.has(cacheName).then(function (saved) {
+    hasCopy = saved;
     if (saved) {
       linkManifest();
-      show("saved", text("saved"));
-    } else {
-      show("ask");
     }
+    rest(saved ? text("saved") : "");
     box.hidden = false;
   });
 })();

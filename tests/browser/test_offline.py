@@ -40,6 +40,13 @@ def test_save_then_read_offline_then_remove(page, phone, site_url, built):
     manifest = page.evaluate("fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())")
     assert manifest["name"] == built.registry.get("bg").app_name and manifest["start_url"] == "./"
     page.reload(wait_until="networkidle")  # now controlled by the worker
+    # Updating asks first too; cancelling keeps the copy as it was.
+    page.wait_for_selector(".parapluie-offline [data-action=update]", state="visible")
+    page.click(".parapluie-offline [data-action=update]")
+    page.wait_for_selector(".parapluie-offline [data-action=save]", state="visible")
+    page.click(".parapluie-offline [data-action=cancel]")
+    page.wait_for_selector(".parapluie-offline [data-action=remove]", state="visible")
+    assert page.evaluate("caches.keys()") == ["parapluie-offline:/bg/"]
 
     listed = json.loads((built.site / "bg" / "offline.json").read_text(encoding="utf-8"))["files"]
     pages = [url for url in listed if url.endswith("/") and not url.startswith("../")]
