@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from parapluie.directory.contacts import display_number
 from parapluie.directory.models import Service, localized
 from parapluie.errors import BuildError, validate
+from parapluie.frontmatter import split_front_matter
 from parapluie.languages import Language
 from parapluie.sharing import HOME_QR, QR_FOLDER, display_url, is_placeholder
 from parapluie.shortlinks import Topic
@@ -117,9 +118,9 @@ def page_titles(docs_dir: Path, topics: list[Topic], known: dict[str, str] | Non
         if known and topic.page in known:
             titles[topic.letter] = known[topic.page]
             continue
-        text = (docs_dir / topic.page).read_text(encoding="utf-8")
-        meta = yaml.safe_load(text.split("---\n", 2)[1]) if text.startswith("---\n") else {}
-        titles[topic.letter] = str((meta or {}).get("title") or topic.page)
+        path = docs_dir / topic.page
+        meta, _body = split_front_matter(path.read_text(encoding="utf-8"), path)
+        titles[topic.letter] = str(meta.get("title") or topic.page)
     return titles
 
 
