@@ -23,7 +23,7 @@ from parapluie.directory.hsds import hsds_export
 from parapluie.directory.pages import INDEX_PAGE, DirectoryWriter
 from parapluie.errors import BuildError
 from parapluie.frontmatter import read_source_page
-from parapluie.headers import fingerprinted_files, headers_file, nginx_snippet
+from parapluie.headers import fingerprinted_files, headers_file, nginx_snippet, week_cached_files
 from parapluie.kit import KIT_PAGE, LEAFLET_FILE, KitContext, kit_page, load_leaflet_entries, snippets
 from parapluie.languages import Language, Registry, load_registry
 from parapluie.offline import APP_ICONS, write_offline_files
@@ -167,7 +167,8 @@ def _build(
         page_policy = apply_content_security_policy(new_site)
         for language in selected:  # last: the offline list weighs the finished files
             write_offline_files(new_site / language.code, language, base["site_name"], bundles)
-        (new_site / "_headers").write_text(headers_file(page_policy, fingerprinted_files(new_site)), encoding="utf-8")
+        headers = headers_file(page_policy, fingerprinted_files(new_site), week_cached_files(new_site))
+        (new_site / "_headers").write_text(headers, encoding="utf-8")
         (new_site / "_nginx.conf").write_text(nginx_snippet(page_policy, redirects), encoding="utf-8")
         (new_site / "_redirects").write_text(redirects_file(redirects), encoding="utf-8")
         unbuilt = tuple(code for code in registry.codes if code not in staged)

@@ -36,6 +36,10 @@ DENIED_FEATURES = (
 )
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
 LONG_CACHE = "public, max-age=31536000, immutable"
+# Files without a hash in their name that every page loads (the site's icon): a week of caching
+# spares each next page a round trip to revalidate them.
+WEEK_CACHED = re.compile(r"(^|/)assets/parapluie\.svg$")
+WEEK_CACHE = "public, max-age=604800"
 # Files browsers must re-check every time: the service worker (a stale one would serve an old copy).
 ALWAYS_REVALIDATE = ("/sw.js",)
 NO_CACHE = "no-cache"
@@ -67,11 +71,23 @@ def fingerprinted_files(site: Path) -> list[str]:
     )
 
 
-def headers_file(page_policy: str, cached: list[str]) -> str:
-    """The `_headers` file: security headers on every path, long caching on fingerprinted files."""
+def week_cached_files(site: Path) -> list[str]:
+    """URL paths of the unhashed files every page loads (see WEEK_CACHED)."""
+    return sorted(
+        "/" + path.relative_to(site).as_posix()
+        for path in site.rglob("*.svg")
+        if WEEK_CACHED.search(path.relative_to(site).as_posix())
+    )
+
+
+def headers_file(page_policy: str, cached: list[str], week_cached: list[str] = ()) -> str:
+    """The `_headers` file: security headers on every path, long caching on fingerprinted files,
+    a week on the site's icon, none on the service worker."""
     lines = ["/*"] + [f"  {name}: {value}" for name, value in security_headers(page_policy).items()]
     for path in cached:
         lines += [path, f"  Cache-Control: {LONG_CACHE}"]
+    for path in week_cached:
+        lines += [path, f"  Cache-Control: {WEEK_CACHE}"]
     for path in ALWAYS_REVALIDATE:
         lines += [path, f"  Cache-Control: {NO_CACHE}"]
     return "\n".join(lines) + "\n"
@@ -97,6 +113,10 @@ def nginx_snippet(page_policy: str, redirects: list | None = None) -> str:
         f"location ~* {FINGERPRINTED.pattern} {{\n"
         f"{nested}\n"
         f'    add_header Cache-Control "{LONG_CACHE}" always;\n'
+        "}\n"
+        f"location ~* {WEEK_CACHED.pattern} {{\n"
+        f"{nested}\n"
+        f'    add_header Cache-Control "{WEEK_CACHE}" always;\n'
         "}\n"
         + "".join(
             f'location = {path} {{\n{nested}\n    add_header Cache-Control "{NO_CACHE}" always;\n}}\n'

@@ -42,3 +42,8 @@ def test_service_worker_is_served_uncached(site_url):
 def test_nginx_snippet_is_written(built):
     snippet = (built.site / "_nginx.conf").read_text(encoding="utf-8")
     assert "add_header Content-Security-Policy" in snippet
+
+
+def test_the_icon_every_page_loads_is_cached_a_week(site_url):
+    for path in ("/fr/assets/parapluie.svg", "/assets/parapluie.svg"):
+        assert response_headers(f"{site_url}{path}")["Cache-Control"] == "public, max-age=604800", path

@@ -29,12 +29,18 @@ def test_headers_file_applies_security_headers_everywhere_and_long_cache_to_fing
 
 def test_nginx_snippet_repeats_every_header_inside_each_location():
     snippet = nginx_snippet(POLICY)
-    locations = 1 + len(ALWAYS_REVALIDATE)  # fingerprinted files, then each always-revalidated file
+    locations = 2 + len(ALWAYS_REVALIDATE)  # fingerprinted files, the icon, each always-revalidated file
     for name in security_headers(POLICY):
         assert snippet.count(f"add_header {name} ") == 1 + locations, name
     assert "access_log off;" in snippet and "error_page 404 /404.html;" in snippet
     assert "gzip on;" in snippet and "gzip_comp_level 6;" in snippet
     assert "location = /sw.js {" in snippet and 'add_header Cache-Control "no-cache" always;' in snippet
+
+
+def test_the_icon_is_cached_a_week():
+    rules = parse_headers_file(headers_file(POLICY, [], ["/fr/assets/parapluie.svg"]))
+    assert headers_for("/fr/assets/parapluie.svg", rules)["Cache-Control"] == "public, max-age=604800"
+    assert "Cache-Control" not in headers_for("/fr/sante/", rules)
 
 
 def test_service_worker_is_always_revalidated():
