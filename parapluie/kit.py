@@ -44,7 +44,7 @@ SNIPPETS = (
         "message",
         N_(
             "Bonjour ! Voici un site utile : dépistage gratuit, vos droits, protéger vos photos, et les "
-            "associations qui peuvent vous aider en Wallonie. Il ne garde aucune trace. {url}"
+            "associations qui peuvent vous aider en Wallonie. Sans traceur ni cookie. {url}"
         ),
     ),
 )
