@@ -24,6 +24,11 @@ from parapluie.project import Project
 DOMAIN = "messages"
 
 
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated where it is used."""
+    return message
+
+
 def catalog_path(translations_dir: Path, language: Language) -> Path:
     """Where the .po file of a language lives."""
     return translations_dir / language.babel / "LC_MESSAGES" / f"{DOMAIN}.po"

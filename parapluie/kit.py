@@ -16,6 +16,7 @@ import jinja2
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from parapluie.catalogs import N_
 from parapluie.directory.contacts import display_number
 from parapluie.directory.models import Service, localized
 from parapluie.errors import BuildError, validate
@@ -30,11 +31,6 @@ LEAFLET_FOLDER = "depliants"
 LEAFLET_FORMATS = ("a6", "a5")
 LEAFLET_FILE = "leaflet.yml"
 TEMPLATES = Path(__file__).parent / "templates"
-
-
-def N_(message: str) -> str:
-    """Mark a string for extraction; it is translated where it is used."""
-    return message
 
 
 # Ready-to-paste messages. Short and plain, with no word that ad sites filter out.

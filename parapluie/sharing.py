@@ -17,15 +17,10 @@ import babel
 from markupsafe import Markup
 
 from parapluie.artwork import font_covers, preview_card
+from parapluie.catalogs import N_
 from parapluie.errors import BuildError
 from parapluie.languages import Language
 from parapluie.qr import write_qr
-
-
-def N_(message: str) -> str:
-    """Mark a string for extraction; it is translated where it is used."""
-    return message
-
 
 # The neutral line of every link preview: on the preview card, and as the home page's description
 # in previews (its own description names the audience, which a card on a shared phone should not).

@@ -19,6 +19,7 @@ import babel
 import jinja2
 import yaml
 
+from parapluie.catalogs import N_
 from parapluie.directory.categories import Categories
 from parapluie.directory.contacts import contact_link, json_ld, map_link, postal_address, vcard
 from parapluie.directory.hours import is_always_open, open_intervals, schema_hours, weekly_table
@@ -28,11 +29,6 @@ from parapluie.languages import SOURCE_LANGUAGE
 INDEX_PAGE = "annuaire.md"
 ENTRY_FOLDER = "annuaire"
 TEMPLATES = Path(__file__).parent / "templates"
-
-
-def N_(message: str) -> str:
-    """Mark a string for extraction; it is translated where it is shown."""
-    return message
 
 
 KIND_LABELS = {
