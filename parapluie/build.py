@@ -13,29 +13,35 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from parapluie.artwork import app_icon
-from parapluie.bundle import Bundles, drop_unbundled_assets, link_bundles, write_bundles
-from parapluie.catalogs import catalog_gettext
-from parapluie.checks import broken_links, site_problems
-from parapluie.content_checks import check_source_pages
 from parapluie.directory import load_categories, load_services
 from parapluie.directory.hsds import hsds_export
 from parapluie.directory.pages import INDEX_PAGE, DirectoryWriter
 from parapluie.errors import BuildError
-from parapluie.frontmatter import read_source_page
-from parapluie.headers import fingerprinted_files, headers_file, nginx_snippet, week_cached_files
-from parapluie.kit import KIT_PAGE, LEAFLET_FILE, KitContext, kit_page, load_leaflet_entries, snippets
-from parapluie.languages import Language, Registry, load_registry
-from parapluie.offline import APP_ICONS, write_offline_files
-from parapluie.outreach import write_outreach
-from parapluie.postprocess import apply_content_security_policy, finish_language_folder
+from parapluie.finish.bundle import Bundles, drop_unbundled_assets, link_bundles, write_bundles
+from parapluie.finish.postprocess import apply_content_security_policy, finish_language_folder
+from parapluie.finish.rootpages import base_path, write_root_pages
+from parapluie.hosting.headers import fingerprinted_files, headers_file, nginx_snippet, week_cached_files
+from parapluie.hosting.offline import APP_ICONS, write_offline_files
+from parapluie.i18n.catalogs import catalog_gettext
+from parapluie.inputs.content_checks import check_source_pages
+from parapluie.inputs.frontmatter import read_source_page
+from parapluie.inputs.languages import Language, Registry, load_registry
+from parapluie.outreach.artwork import app_icon
+from parapluie.outreach.kit import KIT_PAGE, LEAFLET_FILE, KitContext, kit_page, load_leaflet_entries, snippets
+from parapluie.outreach.sharing import site_url
+from parapluie.outreach.shortlinks import (
+    REDIRECTS_FILE,
+    SHORTLINKS_FILE,
+    load_redirects,
+    load_shortlinks,
+    redirects_file,
+)
+from parapluie.outreach.write import write_outreach
 from parapluie.project import Project
-from parapluie.published import REGISTRY_FILE, read_registry, unresolved
-from parapluie.render import render_all
-from parapluie.rootpages import base_path, write_root_pages
-from parapluie.sharing import site_url
-from parapluie.shortlinks import REDIRECTS_FILE, SHORTLINKS_FILE, load_redirects, load_shortlinks, redirects_file
-from parapluie.staging import StagedLanguage, source_pages, stage_language
+from parapluie.render.run import render_all
+from parapluie.staging.stage import StagedLanguage, source_pages, stage_language
+from parapluie.verify.checks import broken_links, site_problems
+from parapluie.verify.published import REGISTRY_FILE, read_registry, unresolved
 
 
 @dataclass(frozen=True)

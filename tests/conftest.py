@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from devtools.localserver import start_server
 from parapluie.build import BuildResult, build_site
-from parapluie.localserver import start_server
 from parapluie.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,8 +72,8 @@ def add_fixture_language(project: Project, entry: dict, prefix: str) -> None:
     import yaml
     from babel.messages.catalog import Catalog
 
-    from parapluie.catalogs import catalog_path, read_catalog, write_catalog
-    from parapluie.languages import Language
+    from parapluie.i18n.catalogs import catalog_path, read_catalog, write_catalog
+    from parapluie.inputs.languages import Language
 
     registry = yaml.safe_load(project.registry_file.read_text(encoding="utf-8"))
     registry["languages"].append(entry)

@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from parapluie.errors import BuildError, validate
-from parapluie.yamlfile import load_yaml
+from parapluie.inputs.yamlfile import load_yaml
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from parapluie.directory.models import Service, ServiceEntry
 from parapluie.errors import BuildError, validate
-from parapluie.yamlfile import load_yaml
+from parapluie.inputs.yamlfile import load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 WARN_AFTER_MONTHS = 9

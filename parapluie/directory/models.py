@@ -31,8 +31,8 @@ from pydantic import (
 )
 
 from parapluie.directory.hours import parse_hours
-from parapluie.languages import SOURCE_LANGUAGE
-from parapluie.place import COUNTRY
+from parapluie.inputs.languages import SOURCE_LANGUAGE
+from parapluie.inputs.place import COUNTRY
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 ISO_639_1 = re.compile(r"^[a-z]{2}$")

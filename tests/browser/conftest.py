@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parapluie.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE
+from devtools.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE
 
 
 @pytest.fixture(scope="session")
@@ -72,8 +72,8 @@ def exit_site(stand_in, tmp_path_factory):
     """French and Romanian built from a project copy whose quick exit leads to the stand-in; its URL."""
     import yaml
 
+    from devtools.localserver import start_server
     from parapluie.build import build_site
-    from parapluie.localserver import start_server
     from tests.conftest import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("exit") / "project")

@@ -7,10 +7,9 @@ import io
 from pathlib import Path
 
 import pytest
+from parapluie.outreach.qr import write_qr
 from PIL import Image
 from pyzbar.pyzbar import decode
-
-from parapluie.qr import write_qr
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parapluie.localserver import start_server
+from devtools.localserver import start_server
 from tests.browser.conftest import PHONE
 
 pytestmark = pytest.mark.browser

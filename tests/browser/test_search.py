@@ -18,7 +18,7 @@ def test_a_page_view_fetches_no_search_code_and_no_index(phone, site_url):
     assert paths[0] == "/ro/sante/"
     assert not [path for path in paths if "search" in path], paths
     assert len(paths) <= 5, paths
-    # The theme's icons come from the shared stylesheet, drawn as masks (parapluie/bundle.py).
+    # The theme's icons come from the shared stylesheet, drawn as masks (parapluie/finish/bundle.py).
     masks = page.eval_on_selector_all(
         ".md-header svg, .parapluie-exit svg",
         "icons => icons.map(i => getComputedStyle(i).webkitMaskImage || getComputedStyle(i).maskImage)",

@@ -10,7 +10,7 @@ import pytest
 
 from parapluie.build import build_site
 from parapluie.directory import load_categories, load_services
-from parapluie.languages import load_registry
+from parapluie.inputs.languages import load_registry
 
 PRIVATE_STREET = "Rue Secrète des Tests 77"
 FIXTURE = f"""organisation: "Essai <b>gras</b> & Cie"

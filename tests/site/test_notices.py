@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parapluie.build import build_site
-from parapluie.l10n import stamp
+from parapluie.i18n.l10n import stamp
 from tests.site.test_site import page_file
 
 

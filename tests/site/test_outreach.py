@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from parapluie.kit import KIT_PAGE, LEAFLET_FORMATS, SNIPPETS
-from parapluie.published import REGISTRY_FILE, published_urls, read_registry, resolves
-from parapluie.sharing import PREVIEW_IMAGE, display_url, og_locale, site_url
-from parapluie.shortlinks import load_shortlinks
+from parapluie.outreach.kit import KIT_PAGE, LEAFLET_FORMATS, SNIPPETS
+from parapluie.verify.published import REGISTRY_FILE, published_urls, read_registry, resolves
+from parapluie.outreach.sharing import PREVIEW_IMAGE, display_url, og_locale, site_url
+from parapluie.outreach.shortlinks import load_shortlinks
 from tests.conftest import ROOT
 
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')

@@ -1,6 +1,6 @@
 """The page-weight budget (issue #8), in bytes as a host sends them: deterministic, so a test.
 
-The numbers live in parapluie/weight.py; `make bench` measures the same pages in Chromium.
+The numbers live in devtools/weight.py; `make bench` measures the same pages in Chromium.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from parapluie.offline import APP_ICONS, MANIFEST, OFFLINE_LIST
-from parapluie.weight import (
+from parapluie.hosting.offline import APP_ICONS, MANIFEST, OFFLINE_LIST
+from devtools.weight import (
     FIRST_VISIT_MAX_BYTES,
     FIRST_VISIT_MAX_REQUESTS,
     NEXT_PAGE_MAX_BYTES,

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-from parapluie.checks import site_problems
-from parapluie.postprocess import tag_attributes
+from parapluie.verify.checks import site_problems
+from parapluie.finish.postprocess import tag_attributes
 
 
 def page_file(site: Path, code: str, page: str) -> Path:

@@ -9,10 +9,10 @@ import subprocess
 import sys
 
 import pytest
+from parapluie.outreach.artwork import SLATE, app_icon, font_covers, preview_card
 from PIL import Image, ImageChops
 
-from parapluie import artwork
-from parapluie.artwork import SLATE, app_icon, font_covers, preview_card
+from parapluie.outreach import artwork
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CARD_BUDGET = 40_000  # bytes
@@ -66,7 +66,7 @@ def test_card_bytes_are_the_same_on_every_call_and_in_another_process():
     card = preview_card("Parapluie", SUBTITLES["bg"])
     assert card == preview_card("Parapluie", SUBTITLES["bg"])
     script = (
-        "import sys; from parapluie.artwork import preview_card; "
+        "import sys; from parapluie.outreach.artwork import preview_card; "
         f"sys.stdout.buffer.write(preview_card('Parapluie', {SUBTITLES['bg']!r}))"
     )
     other = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True).stdout

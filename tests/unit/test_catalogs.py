@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from babel.messages.catalog import Catalog
 
-from parapluie.catalogs import (
+from parapluie.errors import BuildError
+from parapluie.i18n.catalogs import (
     catalog_path,
     compile_catalog,
     extract_messages,
@@ -15,8 +16,7 @@ from parapluie.catalogs import (
     read_catalog,
     write_catalog,
 )
-from parapluie.errors import BuildError
-from parapluie.languages import load_registry
+from parapluie.inputs.languages import load_registry
 
 
 def test_template_catalog_is_up_to_date_with_the_code(real_project):

@@ -12,8 +12,8 @@ import pytest
 from parapluie.directory.categories import load_categories
 from parapluie.directory.load import SLUG, check_services, load_services
 from parapluie.directory.models import ServiceEntry
-from parapluie.languages import load_registry
-from parapluie.yamlfile import load_yaml
+from parapluie.inputs.languages import load_registry
+from parapluie.inputs.yamlfile import load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"

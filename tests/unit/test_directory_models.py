@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from parapluie.directory.categories import load_categories
 from parapluie.directory.models import Contact, Location, ServiceEntry
 from parapluie.directory.schema import schema_text, service_schema
-from parapluie.languages import load_registry
+from parapluie.inputs.languages import load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 REGISTRY = load_registry(ROOT / "data/languages.yml")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from parapluie.outreach.kit import SNIPPETS, emergency_line, snippets
+
 from parapluie.directory.models import Service
-from parapluie.kit import SNIPPETS, emergency_line, snippets
-from parapluie.languages import Language
+from parapluie.inputs.languages import Language
 
 
 def service(name: dict, phone: str | None) -> Service:

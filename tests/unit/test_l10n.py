@@ -12,8 +12,7 @@ import pytest
 import yaml
 
 from parapluie.build import written_pages
-from parapluie.frontmatter import read_translated_page
-from parapluie.l10n import (
+from parapluie.i18n.l10n import (
     FRESH,
     MISSING,
     ORPHANED,
@@ -24,7 +23,8 @@ from parapluie.l10n import (
     status_json,
     structure_problems,
 )
-from parapluie.languages import load_registry
+from parapluie.inputs.frontmatter import read_translated_page
+from parapluie.inputs.languages import load_registry
 from tests.conftest import ROOT
 
 TRANSLATION = "---\ntitle: Translated\n---\n{body}"

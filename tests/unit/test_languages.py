@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from parapluie.errors import BuildError
-from parapluie.languages import load_registry
+from parapluie.inputs.languages import load_registry
 from tests.conftest import ARABIC
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from parapluie.outreach.sharing import Preview, display_url, is_placeholder, og_locale, qr_targets, site_url
 
 from parapluie.errors import BuildError
-from parapluie.languages import Language
-from parapluie.published import add_to_registry, published_urls, read_registry, unresolved
-from parapluie.sharing import Preview, display_url, is_placeholder, og_locale, qr_targets, site_url
+from parapluie.inputs.languages import Language
+from parapluie.verify.published import add_to_registry, published_urls, read_registry, unresolved
 
 
 def language(**values) -> Language:

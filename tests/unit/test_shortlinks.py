@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from parapluie.errors import BuildError
-from parapluie.shortlinks import (
+from parapluie.outreach.shortlinks import (
     Redirect,
     language_redirects,
     load_redirects,
@@ -14,6 +12,8 @@ from parapluie.shortlinks import (
     redirect_page,
     redirects_file,
 )
+
+from parapluie.errors import BuildError
 
 NAV = ["index.md", "webcam-securite.md", "sante.md", "annuaire.md", "faq.md"]
 CODES = ["fr", "ro"]

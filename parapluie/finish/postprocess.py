@@ -1,0 +1,114 @@
+"""Rewrite the renderer's output so every file meets the site's privacy rules.
+
+Plain string functions over finished files: they run after any renderer, so the rules hold
+whatever the theme does.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from parapluie.errors import BuildError
+from parapluie.finish.csp import inline_scripts, insert_policy_meta, policy, script_hash
+
+HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+ANCHOR_TAG = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+ATTRIBUTE = re.compile(r"""\s([a-zA-Z:-]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
+EXTERNAL_URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//", re.IGNORECASE)
+REL_EXTERNAL = ("noopener", "noreferrer")
+BODY_START = re.compile(r"<!--parapluie:body-start-->(.*?)<!--/parapluie:body-start-->", re.DOTALL)
+BODY_TAG = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+PRESERVED_ELEMENT = re.compile(
+    r"(<(?:pre|textarea|script|style)\b.*?</(?:pre|textarea|script|style)\s*>)", re.DOTALL | re.IGNORECASE
+)
+LINE_BREAK_RUN = re.compile(r"[ \t\r\f]*\n\s*")
+
+
+def tag_attributes(tag: str) -> dict[str, str]:
+    """The attributes of one start tag, unquoted (not HTML-unescaped)."""
+    attributes = {}
+    for name, value in ATTRIBUTE.findall(tag[tag.index(" ") :] if " " in tag else ""):
+        attributes[name.lower()] = value[1:-1] if value[:1] in "\"'" and value else value
+    return attributes
+
+
+def is_external(url: str) -> bool:
+    """True for a URL that points at another origin (absolute or protocol-relative)."""
+    return bool(EXTERNAL_URL.match(url.strip()))
+
+
+def set_html_lang_dir(html: str, lang: str, direction: str) -> str:
+    """Make the <html> start tag carry exactly this lang and dir."""
+
+    def rewrite(match: re.Match) -> str:
+        tag = match.group(0)
+        tag = re.sub(r"\s(lang|dir)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", "", tag)
+        return tag[:5] + f' lang="{lang}" dir="{direction}"' + tag[5:]
+
+    return HTML_TAG.sub(rewrite, html, count=1)
+
+
+def protect_external_links(html: str) -> str:
+    """Give every link to another origin rel="noopener noreferrer" (keeping other rel values)."""
+
+    def rewrite(match: re.Match) -> str:
+        tag = match.group(0)
+        attributes = tag_attributes(tag)
+        if not is_external(attributes.get("href", "")):
+            return tag
+        rel = attributes.get("rel", "").split()
+        rel += [value for value in REL_EXTERNAL if value not in rel]
+        tag = re.sub(r"\srel\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", "", tag)
+        return tag[:2] + f' rel="{" ".join(rel)}"' + tag[2:]
+
+    return ANCHOR_TAG.sub(rewrite, html)
+
+
+def hoist_body_start(html: str) -> str:
+    """Move what templates mark `<!--parapluie:body-start-->…<!--/…-->` to the very top of <body>.
+
+    Material has no block at the top of <body>; the quick exit's first copy must be there.
+    """
+    marked = BODY_START.search(html)
+    if not marked:
+        return html
+    html = html[: marked.start()] + html[marked.end() :]
+    body = BODY_TAG.search(html)
+    return html[: body.end()] + marked.group(1).strip() + html[body.end() :]
+
+
+def collapse_whitespace(html: str) -> str:
+    """Fold each run of whitespace containing a line break into one line break.
+
+    Browsers treat a line break like any other whitespace, so the page looks the same and is
+    lighter. Text inside <pre>, <textarea>, <script> and <style> is left exactly as it is.
+    """
+    parts = PRESERVED_ELEMENT.split(html)
+    for index in range(0, len(parts), 2):
+        parts[index] = LINE_BREAK_RUN.sub("\n", parts[index])
+    return "".join(parts)
+
+
+def finish_language_folder(folder: Path, lang: str, direction: str) -> None:
+    """Apply every rewrite to the HTML files of one language's output.
+
+    The theme's own script, which named CDN loaders, is not published at all (parapluie/finish/bundle.py).
+    """
+    for path in folder.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        html = hoist_body_start(set_html_lang_dir(html, lang, direction))
+        path.write_text(collapse_whitespace(protect_external_links(html)), encoding="utf-8")
+
+
+def apply_content_security_policy(site: Path) -> str:
+    """Give every page of `site` the policy allowing all inline scripts the site has; return it."""
+    pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+    hashes = {script_hash(source) for html in pages.values() for source in inline_scripts(html)}
+    policy_text = policy(hashes)
+    for path, html in pages.items():
+        try:
+            path.write_text(insert_policy_meta(html, policy_text), encoding="utf-8")
+        except ValueError as error:
+            raise BuildError(path, str(error)) from None
+    return policy_text

@@ -1,0 +1,195 @@
+"""The associations' kit: the "Pour les associations" page and the printable leaflets.
+
+The kit page is generated for each language, like the directory: the short links and their QR
+codes, ready-to-paste messages in every language, and links to the leaflets. The leaflets are
+standalone pages (`depliants/<code>/a6/`, `…/a5/`) whose print stylesheet fits one A6 or A5 page.
+Every text is a gettext string, so translators work where they already do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from parapluie.directory.contacts import display_number
+from parapluie.directory.models import Service, localized
+from parapluie.errors import BuildError, validate
+from parapluie.i18n.catalogs import N_
+from parapluie.inputs.frontmatter import split_front_matter
+from parapluie.inputs.languages import Language
+from parapluie.inputs.yamlfile import load_yaml
+from parapluie.jinja import environment
+from parapluie.outreach.sharing import HOME_QR, QR_FOLDER, display_url, is_placeholder
+from parapluie.outreach.shortlinks import Topic
+
+KIT_PAGE = "pour-les-associations.md"
+LEAFLET_FOLDER = "depliants"
+LEAFLET_FORMATS = ("a6", "a5")
+LEAFLET_FILE = "leaflet.yml"
+
+
+# Ready-to-paste messages. Short and plain, with no word that ad sites filter out.
+SNIPPETS = (
+    ("profile", N_("Santé, droits, sécurité en ligne : des infos claires et gratuites, sans traceur. {url}")),
+    (
+        "message",
+        N_(
+            "Bonjour ! Voici un site utile : dépistage gratuit, vos droits, protéger vos photos, et les "
+            "associations qui peuvent vous aider en Wallonie. Sans traceur ni cookie. {url}"
+        ),
+    ),
+)
+
+
+class LeafletFile(BaseModel):
+    """`data/leaflet.yml`: the directory entries listed under "Emergencies" on the leaflets."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    emergency: list[str] = Field(min_length=1)
+
+
+def load_leaflet_entries(path: Path, services: list[Service]) -> list[Service]:
+    """The emergency entries the leaflets list, in the file's order; unknown ids fail the build."""
+    data = validate(LeafletFile, load_yaml(path), path)
+    by_id = {service.id: service for service in services}
+    for index, entry in enumerate(data.emergency):
+        if entry not in by_id:
+            raise BuildError(path, f"no directory entry {entry!r} in data/services/", f"emergency.{index}")
+    return [by_id[entry] for entry in data.emergency]
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """One ready-to-paste message in one language."""
+
+    code: str
+    endonym: str
+    direction: str
+    kind: str
+    text: str
+
+
+def snippets(languages: list[Language], gettexts: dict[str, Callable[[str], str]], base_url: str) -> list[Snippet]:
+    """Every message in every language, each with the link to that language's home page."""
+    result = []
+    for language in languages:
+        url = display_url(f"{base_url}{language.code}/")
+        for kind, message in SNIPPETS:
+            text = gettexts[language.code](message).replace("{url}", url)
+            result.append(Snippet(language.code, language.endonym, language.direction, kind, text))
+    return result
+
+
+def emergency_line(service: Service, language: str) -> str:
+    """An entry as the leaflet lists it: its name, and its first phone number unless the name has it."""
+    name = localized(service.name, language)
+    phones = [contact.value for contact in service.contacts if contact.kind == "phone"]
+    if not phones:
+        return name
+    number = display_number(phones[0])
+    return name if number.replace(" ", "") in name.replace(" ", "") else f"{name} – {number}"
+
+
+def page_titles(docs_dir: Path, topics: list[Topic], known: dict[str, str] | None = None) -> dict[str, str]:
+    """Each topic page's title in a staged language (from its front matter, or `known`), by letter."""
+    titles = {}
+    for topic in topics:
+        if known and topic.page in known:
+            titles[topic.letter] = known[topic.page]
+            continue
+        path = docs_dir / topic.page
+        meta, _body = split_front_matter(path.read_text(encoding="utf-8"), path)
+        titles[topic.letter] = str(meta.get("title") or topic.page)
+    return titles
+
+
+@dataclass(frozen=True)
+class KitContext:
+    """What the kit page and the leaflets of every language share."""
+
+    base_url: str
+    topics: list[Topic]
+    languages: list[Language]
+    snippets: list[Snippet]
+    emergency: list[Service]
+
+    @property
+    def placeholder(self) -> bool:
+        """True while `site_url` is not the real address (see parapluie/outreach/sharing.py)."""
+        return is_placeholder(self.base_url)
+
+
+def kit_page(context: KitContext, language: Language, gettext: Callable[[str], str], docs_dir: Path) -> str:
+    """The kit page of one language: Markdown front matter and escaped HTML."""
+    _ = gettext
+    title = _("Pour les associations")
+    titles = page_titles(docs_dir, context.topics, {KIT_PAGE: title})
+    body = (
+        environment(gettext=gettext)
+        .get_template("kit.html")
+        .render(
+            code=language.code,
+            home=display_url(f"{context.base_url}{language.code}/"),
+            topics=[
+                (topic, titles[topic.letter], display_url(f"{context.base_url}{language.code}/{topic.letter}"))
+                for topic in context.topics
+            ],
+            neutral=[(topic.letter, display_url(f"{context.base_url}{topic.letter}")) for topic in context.topics],
+            qr=f"../../{QR_FOLDER}/{language.code}/",
+            home_qr=HOME_QR,
+            snippets=context.snippets,
+            leaflets=[(other, f"../../{LEAFLET_FOLDER}/{other.code}/") for other in context.languages],
+            formats=LEAFLET_FORMATS,
+            placeholder=context.placeholder,
+        )
+    )
+    meta = {
+        "title": title,
+        "description": _(
+            "Liens courts, codes QR, messages prêts à copier et dépliants à imprimer pour faire connaître ce site."
+        ),
+        "parapluie": {"state": "generated", "origin": "data/shortlinks.yml"},
+    }
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n" + body + "\n"
+
+
+def write_leaflets(
+    site: Path,
+    context: KitContext,
+    language: Language,
+    gettext: Callable[[str], str],
+    titles: dict[str, str],
+    site_name: str,
+    exit_url: str,
+) -> list[Path]:
+    """Write the A6 and A5 leaflets of one language; return their files."""
+    env = environment(gettext=gettext)
+    written = []
+    for size in LEAFLET_FORMATS:
+        folder = site / LEAFLET_FOLDER / language.code / size
+        folder.mkdir(parents=True, exist_ok=True)
+        page = env.get_template("leaflet.html").render(
+            size=size,
+            lang=language.code,
+            dir=language.direction,
+            site_name=site_name,
+            exit_url=exit_url,
+            base="../../../",
+            home=display_url(f"{context.base_url}{language.code}/"),
+            qr=f"../../../{QR_FOLDER}/{language.code}/{HOME_QR}.svg",
+            topics=[
+                (titles[topic.letter], display_url(f"{context.base_url}{language.code}/{topic.letter}"))
+                for topic in context.topics
+                if topic.leaflet
+            ],
+            emergency=[emergency_line(service, language.code) for service in context.emergency],
+            placeholder=context.placeholder,
+        )
+        (folder / "index.html").write_text(page, encoding="utf-8")
+        written.append(folder / "index.html")
+    return written

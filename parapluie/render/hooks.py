@@ -1,0 +1,33 @@
+"""MkDocs hooks: thin adapters from MkDocs events to plain Parapluie functions.
+
+- `on_env`: gives the templates gettext (`{% trans %}`, `_()`) with the language's compiled
+  catalog, a `format_date` filter that formats dates with Babel in the page's locale, and a
+  `source_label` filter that shortens a source's address for display.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date as babel_format_date
+
+from parapluie.i18n.catalogs import load_translations
+from parapluie.outreach.sharing import Preview
+from parapluie.render.links import source_label
+
+
+def on_env(env, config, files):
+    """Install the language's translations and the date filter into the theme's Jinja env."""
+    settings = config["extra"]["parapluie"]
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(load_translations(settings["locale_dir"], settings["babel"]), newstyle=True)
+
+    def format_date(value, format: str = "long") -> str:
+        if isinstance(value, str):
+            value = dt.date.fromisoformat(value)
+        return babel_format_date(value, format=format, locale=settings["babel"])
+
+    env.filters["format_date"] = format_date
+    env.filters["source_label"] = source_label
+    env.globals["link_preview"] = lambda **values: Preview(**values).tags()
+    return env
