@@ -28,11 +28,12 @@ import yaml
 
 from devtools.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE
 from devtools.localserver import SiteServer, start_server
-from parapluie.build import BuildResult, build_site, written_pages
+from parapluie.build import BuildResult, build_site
 from parapluie.directory import load_categories, load_services
 from parapluie.directory.pages import DirectoryWriter
 from parapluie.errors import BuildError
 from parapluie.inputs.languages import load_registry
+from parapluie.inputs.load import written_pages
 from parapluie.project import Project
 
 SITES = ("parapluie", "stock")

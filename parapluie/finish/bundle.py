@@ -22,6 +22,7 @@ from urllib.parse import quote
 import tinycss2
 
 from parapluie.errors import BuildError
+from parapluie.inputs.languages import Language
 
 # Our sources, in order, in overrides/assets/.
 STYLESHEETS = ("quick-exit.css", "parapluie.css")
@@ -241,3 +242,14 @@ def drop_unbundled_assets(language_folder: Path) -> None:
         shutil.rmtree(language_folder / folder, ignore_errors=True)
     for name in (*STYLESHEETS, *SCRIPTS, LAZY_SEARCH_SCRIPT, SERVICE_WORKER):
         (language_folder / "assets" / name).unlink(missing_ok=True)
+
+
+def bundle_assets(site: Path, languages: list[Language], sources: Path) -> Bundles:
+    """Stage 5: replace each language's theme assets with the site's shared bundles."""
+    folders = [site / language.code for language in languages]
+    bundles = write_bundles(site, folders, sources)
+    for folder in folders:
+        for path in folder.rglob("*.html"):
+            path.write_text(link_bundles(path.read_text(encoding="utf-8"), bundles), encoding="utf-8")
+        drop_unbundled_assets(folder)
+    return bundles

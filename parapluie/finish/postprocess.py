@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parapluie.errors import BuildError
+from parapluie.finish.rootpages import write_root_pages
+
+if TYPE_CHECKING:
+    from parapluie.inputs.load import Inputs
+    from parapluie.staging.stage import StagedLanguage
 from parapluie.finish.csp import inline_scripts, insert_policy_meta, policy, script_hash
 
 HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
@@ -112,3 +118,16 @@ def apply_content_security_policy(site: Path) -> str:
         except ValueError as error:
             raise BuildError(path, str(error)) from None
     return policy_text
+
+
+def finish_html(site: Path, inputs: Inputs, staged: dict[str, StagedLanguage], assets: Path) -> None:
+    """Stage 4: finish every language's HTML, then write the root pages (index.html, 404.html).
+
+    The root 404 page helps in every language (hosts serve it for any missing path), so each
+    language's own 404 page is dropped.
+    """
+    for language in inputs.selected:
+        folder = site / language.code
+        (folder / "404.html").unlink(missing_ok=True)
+        finish_language_folder(folder, language.code, language.direction)
+    write_root_pages(site, assets, inputs.registry, staged, inputs.base)

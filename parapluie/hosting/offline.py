@@ -17,6 +17,7 @@ from pathlib import Path
 from parapluie.finish.bundle import Bundles
 from parapluie.hosting.compression import transfer_size
 from parapluie.inputs.languages import Language
+from parapluie.outreach.artwork import SLATE, app_icon
 
 OFFLINE_LIST = "offline.json"
 MANIFEST = "manifest.webmanifest"
@@ -27,7 +28,7 @@ APP_ICONS = (
     ("assets/icon-maskable-512.png", 512, "maskable"),
 )
 # Calm colours: the bar of an installed app must not stand out either.
-THEME_COLOUR = "#2f5d7c"
+THEME_COLOUR = SLATE  # the umbrella's colour, as on the preview card
 BACKGROUND_COLOUR = "#ffffff"
 # Files of a language folder the offline copy takes besides its pages.
 LANGUAGE_FILES = ("search/search_index.json", "assets/parapluie.svg", MANIFEST)
@@ -85,3 +86,9 @@ def write_offline_files(language_folder: Path, language: Language, site_name: st
     (language_folder / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     listing = offline_list(language_folder, bundles)
     (language_folder / OFFLINE_LIST).write_text(json.dumps(listing, ensure_ascii=False), encoding="utf-8")
+
+
+def write_app_icons(site: Path) -> None:
+    """The home-screen icons of the offline copy (discreet, drawn at build time)."""
+    for path, size, purpose in APP_ICONS:
+        (site / path).write_bytes(app_icon(size, maskable=purpose == "maskable"))

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from parapluie.errors import BuildError
 from parapluie.i18n.catalogs import N_
 from parapluie.inputs.languages import Language
-from parapluie.outreach.artwork import font_covers, preview_card
+from parapluie.outreach.artwork import CARD_SIZE, font_covers, preview_card
 from parapluie.outreach.qr import write_qr
 
 # The neutral line of every link preview: on the preview card, and as the home page's description
@@ -29,7 +29,7 @@ PLACEHOLDER_SUFFIX = ".example"
 QR_FOLDER = "qr"
 HOME_QR = "accueil"
 PREVIEW_IMAGE = "assets/preview-{code}.png"
-PREVIEW_SIZE = (1200, 630)
+PREVIEW_SIZE = CARD_SIZE
 
 
 def site_url(config: dict, where: str = "mkdocs.yml") -> str:

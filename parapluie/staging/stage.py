@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -20,6 +21,9 @@ from parapluie.inputs.frontmatter import read_source_page, read_translated_page
 from parapluie.inputs.languages import Language, Registry
 from parapluie.outreach.sharing import PREVIEW_IMAGE, TAGLINE, og_locale, site_url
 from parapluie.project import Project
+
+if TYPE_CHECKING:
+    from parapluie.inputs.load import Inputs
 
 STATE_SOURCE = "source"
 LOCALE_FOLDER = "locale"
@@ -207,3 +211,21 @@ def stage_language(
     config_file = work / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return StagedLanguage(language, config_file, docs_dir, site_dir, staged)
+
+
+def stage_languages(project: Project, inputs: Inputs, stage_root: Path, site_root: Path) -> dict[str, StagedLanguage]:
+    """Stage 2: every selected language, with its generated pages (the directory, the kit page)."""
+    from parapluie.directory.pages import DirectoryWriter
+    from parapluie.outreach.kit import KIT_PAGE, kit_page
+
+    def generate(docs_dir: Path, language: Language, gettext: Callable[[str], str]) -> list[str]:
+        report_email = (inputs.base.get("extra") or {}).get("report_email") or ""
+        writer = DirectoryWriter(language.code, language.babel, gettext, inputs.today, report_email)
+        written = writer.write(docs_dir, inputs.services, inputs.categories)
+        (docs_dir / KIT_PAGE).write_text(kit_page(inputs.kit, language, gettext, docs_dir), encoding="utf-8")
+        return [*written, KIT_PAGE]
+
+    return {
+        language.code: stage_language(project, inputs.registry, language, inputs.pages, stage_root, site_root, generate)
+        for language in inputs.selected
+    }

@@ -6,9 +6,9 @@ import base64
 import io
 
 import pytest
+
 from parapluie.outreach.kit import LEAFLET_FORMATS
 from parapluie.outreach.shortlinks import load_shortlinks
-
 from tests.browser.conftest import PHONE
 
 # Page sizes in PDF points (1 mm = 72 / 25.4 pt).

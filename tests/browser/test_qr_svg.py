@@ -7,9 +7,10 @@ import io
 from pathlib import Path
 
 import pytest
-from parapluie.outreach.qr import write_qr
 from PIL import Image
 from pyzbar.pyzbar import decode
+
+from parapluie.outreach.qr import write_qr
 
 pytestmark = pytest.mark.browser
 

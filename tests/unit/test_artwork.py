@@ -9,10 +9,10 @@ import subprocess
 import sys
 
 import pytest
-from parapluie.outreach.artwork import SLATE, app_icon, font_covers, preview_card
 from PIL import Image, ImageChops
 
 from parapluie.outreach import artwork
+from parapluie.outreach.artwork import SLATE, app_icon, font_covers, preview_card
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CARD_BUDGET = 40_000  # bytes

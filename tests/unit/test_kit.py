@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from parapluie.outreach.kit import SNIPPETS, emergency_line, snippets
-
 from parapluie.directory.models import Service
 from parapluie.inputs.languages import Language
+from parapluie.outreach.kit import SNIPPETS, emergency_line, snippets
 
 
 def service(name: dict, phone: str | None) -> Service:

@@ -11,7 +11,6 @@ import sys
 import pytest
 import yaml
 
-from parapluie.build import written_pages
 from parapluie.i18n.l10n import (
     FRESH,
     MISSING,
@@ -25,6 +24,7 @@ from parapluie.i18n.l10n import (
 )
 from parapluie.inputs.frontmatter import read_translated_page
 from parapluie.inputs.languages import load_registry
+from parapluie.inputs.load import written_pages
 from tests.conftest import ROOT
 
 TRANSLATION = "---\ntitle: Translated\n---\n{body}"

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from parapluie.outreach.qr import PNG_SCALE, QUIET_ZONE, qr_code, write_qr
 from PIL import Image
 from pyzbar.pyzbar import decode
+
+from parapluie.outreach.qr import PNG_SCALE, QUIET_ZONE, qr_code, write_qr
 
 URLS = [
     "https://parapluie.be/",

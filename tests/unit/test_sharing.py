@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from parapluie.outreach.sharing import Preview, display_url, is_placeholder, og_locale, qr_targets, site_url
 
 from parapluie.errors import BuildError
 from parapluie.inputs.languages import Language
+from parapluie.outreach.sharing import Preview, display_url, is_placeholder, og_locale, qr_targets, site_url
 from parapluie.verify.published import add_to_registry, published_urls, read_registry, unresolved
 
 

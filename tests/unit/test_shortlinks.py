@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+
+from parapluie.errors import BuildError
 from parapluie.outreach.shortlinks import (
     Redirect,
     language_redirects,
@@ -12,8 +14,6 @@ from parapluie.outreach.shortlinks import (
     redirect_page,
     redirects_file,
 )
-
-from parapluie.errors import BuildError
 
 NAV = ["index.md", "webcam-securite.md", "sante.md", "annuaire.md", "faq.md"]
 CODES = ["fr", "ro"]

@@ -6,12 +6,12 @@ import shutil
 
 import pytest
 import yaml
-from parapluie.staging.stage import source_pages, stage_language
 
-from parapluie.build import written_pages
 from parapluie.errors import BuildError
 from parapluie.inputs.frontmatter import split_front_matter
 from parapluie.inputs.languages import load_registry
+from parapluie.inputs.load import written_pages
+from parapluie.staging.stage import source_pages, stage_language
 
 
 def staged_meta(staged, page: str) -> dict:
