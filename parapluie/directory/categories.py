@@ -9,7 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from parapluie.errors import BuildError, validate
 from parapluie.inputs.yamlfile import load_yaml
 
-SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# The one slug pattern: category and need ids, and directory entry file names (load.py).
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG = SLUG_PATTERN
 
 
 class Category(BaseModel):

@@ -9,8 +9,9 @@ from pathlib import Path
 from parapluie.directory.hsds import hsds_export
 from parapluie.directory.models import Service
 from parapluie.project import Project
+from parapluie.sitepaths import OPEN_DATA_FOLDER
 
-OPEN_DATA = "donnees"
+OPEN_DATA = OPEN_DATA_FOLDER
 
 
 def write_open_data(site: Path, project: Project, services: list[Service], today: dt.date) -> None:

@@ -15,11 +15,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-import phonenumbers
-from phonenumbers import shortnumberinfo
-
 from parapluie.inputs.frontmatter import SourcePageMeta
-from parapluie.inputs.place import COUNTRY as REGION
+from parapluie.inputs.phones import is_short_number, is_valid_number, national_form, numbers_in, parse_number
+from parapluie.sitepaths import SOURCE_DOCS
 
 MAX_MEAN_SENTENCE_WORDS = 18
 TEL_LINK = re.compile(r"\[([^\]]+)\]\(tel:([^)\s]+)\)")
@@ -48,28 +46,17 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-def _parse(number: str):
-    try:
-        return phonenumbers.parse(number, REGION)
-    except phonenumbers.NumberParseException:
-        return None
-
-
 def tel_link_problems(body: str) -> list[str]:
     """Tap-to-call links whose target is not a valid number, or whose text shows other digits."""
     problems = []
     for label, target in TEL_LINK.findall(body):
-        parsed = _parse(target)
+        parsed = parse_number(target)
         # A full number is written in E.164 (+32…); a short number (112, 116000) is dialled as is.
-        valid = parsed is not None and (
-            phonenumbers.is_valid_number(parsed)
-            if target.startswith("+")
-            else shortnumberinfo.is_valid_short_number_for_region(parsed, REGION)
-        )
+        valid = parsed is not None and (is_valid_number(parsed) if target.startswith("+") else is_short_number(parsed))
         if not valid:
             problems.append(f"[{label}](tel:{target}): not a valid phone number")
             continue
-        national = _digits(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL))
+        national = _digits(national_form(parsed))
         if _digits(label) not in {national, _digits(target)}:
             problems.append(f"[{label}](tel:{target}): the text shows other digits than the link calls")
     return problems
@@ -86,13 +73,10 @@ def prose(body: str) -> str:
 def unlinked_number_problems(body: str) -> list[str]:
     """Phone numbers written in the text without a tap-to-call link."""
     text = prose(body)
-    found = [
-        match.raw_string
-        for match in phonenumbers.PhoneNumberMatcher(text, REGION, leniency=phonenumbers.Leniency.VALID)
-    ]
+    found = list(numbers_in(text))
     for candidate in SHORT_NUMBER.findall(text):
-        parsed = _parse(candidate)
-        if parsed and shortnumberinfo.is_valid_short_number_for_region(parsed, REGION):
+        parsed = parse_number(candidate)
+        if parsed and is_short_number(parsed):
             found.append(candidate)
     return [f"{number}: phone number without a tap-to-call link (write [{number}](tel:…))" for number in found]
 
@@ -160,9 +144,9 @@ def page_problems(meta: SourcePageMeta, body: str, today: dt.date) -> list[str]:
 
 
 def check_source_pages(pages: dict[str, tuple[SourcePageMeta, str]], today: dt.date) -> list[str]:
-    """Every content problem of the French pages, each prefixed with its file (docs/fr/<page>)."""
+    """Every content problem of the French pages, each prefixed with its file (docs/<source language>/<page>)."""
     return [
-        f"docs/fr/{page}: {problem}"
+        f"{SOURCE_DOCS}/{page}: {problem}"
         for page, (meta, body) in pages.items()
         for problem in page_problems(meta, body, today)
     ]

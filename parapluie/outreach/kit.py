@@ -23,11 +23,11 @@ from parapluie.inputs.frontmatter import split_front_matter
 from parapluie.inputs.languages import Language
 from parapluie.inputs.yamlfile import load_yaml
 from parapluie.jinja import environment
-from parapluie.outreach.sharing import HOME_QR, QR_FOLDER, display_url, is_placeholder
+from parapluie.outreach.sharing import HOME_QR, display_url, is_placeholder
 from parapluie.outreach.shortlinks import Topic
+from parapluie.sitepaths import LEAFLET_FOLDER, QR_FOLDER
 
 KIT_PAGE = "pour-les-associations.md"
-LEAFLET_FOLDER = "depliants"
 LEAFLET_FORMATS = ("a6", "a5")
 LEAFLET_FILE = "leaflet.yml"
 

@@ -21,12 +21,12 @@ from parapluie.i18n.catalogs import N_
 from parapluie.inputs.languages import Language
 from parapluie.outreach.artwork import CARD_SIZE, font_covers, preview_card
 from parapluie.outreach.qr import write_qr
+from parapluie.sitepaths import QR_FOLDER
 
 # The neutral line of every link preview: on the preview card, and as the home page's description
 # in previews (its own description names the audience, which a card on a shared phone should not).
 TAGLINE = N_("Santé, droits, sécurité")
 PLACEHOLDER_SUFFIX = ".example"
-QR_FOLDER = "qr"
 HOME_QR = "accueil"
 PREVIEW_IMAGE = "assets/preview-{code}.png"
 PREVIEW_SIZE = CARD_SIZE

@@ -22,11 +22,11 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from parapluie.errors import BuildError, validate
 from parapluie.inputs.yamlfile import load_yaml
+from parapluie.sitepaths import RESERVED_NAMES
 
 SHORTLINKS_FILE = "shortlinks.yml"
 REDIRECTS_FILE = "redirects.yml"
-# Folder names a letter may not take at a language's root or the site's root.
-RESERVED = {"assets", "search", "qr", "donnees", "depliants", "sw"}
+RESERVED = RESERVED_NAMES  # parapluie/sitepaths.py
 
 
 class ShortLink(BaseModel):

@@ -74,7 +74,7 @@ def source_pages(project: Project, nav: list[str], generated: tuple[str, ...] = 
         if page not in found and page not in generated:
             raise BuildError(
                 project.relative(project.mkdocs_yml),
-                f"the nav lists {page!r} but docs/fr/{page} does not exist",
+                f"the nav lists {page!r} but {project.relative(source_dir / page)} does not exist",
                 field=f"nav.{index}",
             )
     for page in found:
@@ -94,10 +94,8 @@ def check_no_orphans(project: Project, language: Language, pages: list[str]) -> 
     for path in sorted(language_dir.rglob("*")):
         relative = path.relative_to(language_dir).as_posix()
         if path.is_file() and relative not in pages:
-            raise BuildError(
-                project.relative(path),
-                f"no French page docs/fr/{relative}: translations follow the French pages",
-            )
+            french = project.relative(project.source_docs / relative)
+            raise BuildError(project.relative(path), f"no French page {french}: translations follow the French pages")
 
 
 def _front_matter_block(meta: dict) -> str:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from parapluie.sitepaths import OPEN_DATA_FOLDER, QR_FOLDER
+
 REGISTRY_FILE = "published-urls.txt"
 # Published files besides pages: folders whose every file is public, and public file types.
-PUBLIC_FOLDERS = ("donnees", "qr")
+PUBLIC_FOLDERS = (OPEN_DATA_FOLDER, QR_FOLDER)
 PUBLIC_SUFFIXES = (".vcf",)
 NOT_PUBLISHED = ("404.html",)
 
