@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import babel
-import yaml
 
 from parapluie.directory.categories import Categories
 from parapluie.directory.contacts import contact_link, json_ld, map_link, postal_address, vcard
 from parapluie.directory.hours import is_always_open, open_intervals, schema_hours, weekly_table
 from parapluie.directory.models import Service, localized
 from parapluie.i18n.catalogs import N_
+from parapluie.inputs.frontmatter import front_matter_block
 from parapluie.inputs.languages import SOURCE_LANGUAGE
 from parapluie.jinja import environment
 
@@ -72,7 +72,7 @@ class Group:
 
 
 def _front_matter(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+    return front_matter_block(meta)
 
 
 class DirectoryWriter:

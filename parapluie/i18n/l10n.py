@@ -12,9 +12,7 @@ import json
 import re
 from dataclasses import asdict, dataclass
 
-import yaml
-
-from parapluie.inputs.frontmatter import read_source_page, read_translated_page, split_front_matter
+from parapluie.inputs.frontmatter import front_matter_block, read_source_page, read_translated_page, split_front_matter
 from parapluie.inputs.languages import Registry
 from parapluie.project import Project
 
@@ -105,7 +103,7 @@ def stamp(project: Project, code: str, page: str, method: str | None = None) -> 
     data, body = split_front_matter(path.read_text(encoding="utf-8"), path)
     previous = data.get("l10n") or {}
     data["l10n"] = {"source_hash": source_hash(project, page), "method": method or previous.get("method", "machine")}
-    text = "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n" + body
+    text = front_matter_block(data) + body
     path.write_text(text, encoding="utf-8")
     read_translated_page(path)
     return data["l10n"]["source_hash"]

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Literal, TypeVar
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from parapluie.errors import BuildError, validate
@@ -78,6 +79,11 @@ class TranslatedPageMeta(BaseModel):
     description: str | None = Field(default=None, min_length=1, max_length=200)
     hide: list[HideOption] | None = None
     l10n: Localisation | None = None
+
+
+def front_matter_block(meta: dict) -> str:
+    """The one way the project writes front matter: a `---` block, keys in order, long lines kept whole."""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
 
 def split_front_matter(text: str, path: Path | str) -> tuple[dict, str]:

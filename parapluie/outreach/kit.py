@@ -12,14 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from parapluie.directory.contacts import display_number
 from parapluie.directory.models import Service, localized
 from parapluie.errors import BuildError, validate
 from parapluie.i18n.catalogs import N_
-from parapluie.inputs.frontmatter import split_front_matter
+from parapluie.inputs.frontmatter import front_matter_block, split_front_matter
 from parapluie.inputs.languages import Language
 from parapluie.inputs.yamlfile import load_yaml
 from parapluie.jinja import environment
@@ -155,7 +154,7 @@ def kit_page(context: KitContext, language: Language, gettext: Callable[[str], s
         ),
         "parapluie": {"state": "generated", "origin": "data/shortlinks.yml"},
     }
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n" + body + "\n"
+    return front_matter_block(meta) + "\n" + body + "\n"
 
 
 def write_leaflets(

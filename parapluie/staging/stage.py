@@ -17,7 +17,7 @@ import yaml
 from parapluie.errors import BuildError
 from parapluie.i18n.catalogs import compile_catalog, load_translations
 from parapluie.i18n.l10n import source_hash, structure_problems
-from parapluie.inputs.frontmatter import read_source_page, read_translated_page
+from parapluie.inputs.frontmatter import front_matter_block, read_source_page, read_translated_page
 from parapluie.inputs.languages import Language, Registry
 from parapluie.outreach.sharing import PREVIEW_IMAGE, TAGLINE, og_locale, site_url
 from parapluie.project import Project
@@ -98,10 +98,6 @@ def check_no_orphans(project: Project, language: Language, pages: list[str]) -> 
             raise BuildError(project.relative(path), f"no French page {french}: translations follow the French pages")
 
 
-def _front_matter_block(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
-
-
 def stage_page(project: Project, language: Language, page: str, target: Path) -> StagedPage:
     """Write one page of one language into `target`, with the `parapluie` meta the templates read."""
     french_file = project.source_docs / page
@@ -126,7 +122,7 @@ def stage_page(project: Project, language: Language, page: str, target: Path) ->
     meta["parapluie"] = {"state": state, "origin": project.relative(origin), **extra}
     destination = target / page
     destination.parent.mkdir(parents=True, exist_ok=True)
-    destination.write_text(_front_matter_block(meta) + body, encoding="utf-8")
+    destination.write_text(front_matter_block(meta) + body, encoding="utf-8")
     return StagedPage(path=page, state=state, origin=origin)
 
 
