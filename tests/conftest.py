@@ -92,3 +92,17 @@ def rtl_built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     project = copy_project(tmp_path_factory.mktemp("rtl") / "project")
     add_fixture_language(project, ARABIC, ARABIC_PREFIX)
     return build_site(project, project.root / "site", languages=["fr", "ar"])
+
+
+BROWSER_FIXTURES = {"browser", "phone", "page"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that drives Chromium carries the `browser` marker, so `make test-fast` really skips them all."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("browser") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError("browser tests without the `browser` marker: " + ", ".join(unmarked))

@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 PAGES = ["", "sante/", "annuaire/", "annuaire/espace-p/", "droits/"]
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.browser.conftest import PHONE
+
+pytestmark = pytest.mark.browser
 
 
 def requested_paths(page, site_url):
