@@ -1,5 +1,6 @@
 """MkDocs hooks: thin adapters from MkDocs events to plain Parapluie functions.
 
+- `on_config`: reads the staged settings into the typed `PageSettings` (parapluie/staging/settings.py).
 - `on_env`: gives the templates gettext (`{% trans %}`, `_()`) with the language's compiled
   catalog, a `format_date` filter that formats dates with Babel in the page's locale, and a
   `source_label` filter that shortens a source's address for display.
@@ -10,22 +11,33 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_date as babel_format_date
+from mkdocs.exceptions import PluginError
 
 from parapluie.i18n.catalogs import load_translations
 from parapluie.outreach.sharing import Preview
 from parapluie.render.links import source_label
+from parapluie.staging.settings import SETTINGS_KEY, read_settings
+
+
+def on_config(config):
+    """Replace the staged settings (a plain mapping) with the typed ones: a missing key stops the build here."""
+    try:
+        config["extra"][SETTINGS_KEY] = read_settings(config["extra"])
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    return config
 
 
 def on_env(env, config, files):
     """Install the language's translations and the date filter into the theme's Jinja env."""
-    settings = config["extra"]["parapluie"]
+    settings = config["extra"][SETTINGS_KEY]
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_translations(load_translations(settings["locale_dir"], settings["babel"]), newstyle=True)
+    env.install_gettext_translations(load_translations(settings.locale_dir, settings.babel), newstyle=True)
 
     def format_date(value, format: str = "long") -> str:
         if isinstance(value, str):
             value = dt.date.fromisoformat(value)
-        return babel_format_date(value, format=format, locale=settings["babel"])
+        return babel_format_date(value, format=format, locale=settings.babel)
 
     env.filters["format_date"] = format_date
     env.filters["source_label"] = source_label

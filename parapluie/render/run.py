@@ -12,7 +12,9 @@ from parapluie.errors import BuildError
 from parapluie.project import Project
 from parapluie.staging.stage import StagedLanguage
 
-COMPLAINT_PREFIXES = ("WARNING", "ERROR", "Error:", "jinja2.", "  File ")
+# Lines of the renderer's output worth showing; `parapluie.` starts our own exceptions (e.g. a misspelled setting).
+COMPLAINT_PREFIXES = ("WARNING", "ERROR", "Error:", "jinja2.", "parapluie.", "  File ")
+OWN_CODE = f"{os.sep}parapluie{os.sep}"
 LEVEL = re.compile(r"^(WARNING|ERROR)\s+-\s+")
 DOC_FILE = re.compile(r"Doc file '([^']+)'")
 
@@ -29,8 +31,8 @@ def explain(line: str, staged: StagedLanguage, project: Project) -> str:
 
 
 def is_renderer_internal(line: str) -> bool:
-    """A traceback line inside the renderer's own code, which says nothing about our files."""
-    return line.startswith("  File ") and ("site-packages" in line or "<frozen" in line)
+    """A traceback line inside the renderer's code or the build's, which says nothing about the edited files."""
+    return line.startswith("  File ") and ("site-packages" in line or "<frozen" in line or OWN_CODE in line)
 
 
 def render_language(project: Project, staged: StagedLanguage) -> list[str]:

@@ -21,6 +21,7 @@ from parapluie.inputs.frontmatter import front_matter_block, read_source_page, r
 from parapluie.inputs.languages import Language, Registry
 from parapluie.outreach.sharing import PREVIEW_IMAGE, TAGLINE, og_locale, site_url
 from parapluie.project import Project
+from parapluie.staging.settings import SETTINGS_KEY, LanguageLink, PageSettings
 
 if TYPE_CHECKING:
     from parapluie.inputs.load import Inputs
@@ -150,22 +151,22 @@ def language_config(
     config["theme"] = theme
     config["hooks"] = [str(project.root / hook) for hook in config.get("hooks", [])]
     extra = dict(config.get("extra") or {})
-    extra["parapluie"] = {
-        "lang": language.code,
-        "dir": language.direction,
-        "babel": language.babel,
-        "locale_dir": str(locale_dir) if locale_dir else None,
-        "source_lang": registry.source.code,
-        "exit_url": str(language.exit_url),
-        "site_url": root_url,
-        "og_locale": og_locale(language),
-        "og_alternates": [og_locale(other) for other in registry.languages if other.code != language.code],
-        "preview_image": PREVIEW_IMAGE.format(code=language.code),
-        "tagline": tagline,
-        "languages": [
-            {"code": other.code, "endonym": other.endonym, "dir": other.direction} for other in registry.languages
+    extra[SETTINGS_KEY] = PageSettings(
+        lang=language.code,
+        dir=language.direction,
+        babel=language.babel,
+        locale_dir=str(locale_dir) if locale_dir else None,
+        source_lang=registry.source.code,
+        exit_url=str(language.exit_url),
+        site_url=root_url,
+        og_locale=og_locale(language),
+        og_alternates=[og_locale(other) for other in registry.languages if other.code != language.code],
+        preview_image=PREVIEW_IMAGE.format(code=language.code),
+        tagline=tagline,
+        languages=[
+            LanguageLink(code=other.code, endonym=other.endonym, dir=other.direction) for other in registry.languages
         ],
-    }
+    ).model_dump(mode="json")
     config["extra"] = extra
     return config
 

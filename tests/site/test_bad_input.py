@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from parapluie.project import Project
+from parapluie.staging.settings import PageSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -179,6 +180,30 @@ def site_url_not_an_address(project: Project) -> str:
     return "mkdocs.yml: site_url: expected the site's public address, e.g. https://example.org/ (got 'parapluie.be')"
 
 
+def line_of(text: str, needle: str) -> int:
+    """The number of the first line of `text` that contains `needle`."""
+    return next(number for number, row in enumerate(text.splitlines(), 1) if needle in row)
+
+
+def misspelled_setting(project: Project) -> str:
+    partial = project.overrides / "partials" / "quick-exit.html"
+    text = partial.read_text(encoding="utf-8")
+    partial.write_text(text.replace("settings.exit_url", "settings.exit_ulr"), encoding="utf-8")
+    codes = ", ".join(entry["code"] for entry in yaml.safe_load(project.registry_file.read_text(encoding="utf-8"))["languages"])
+    line = line_of(text, "settings.exit_url")
+    main = (project.overrides / "main.html").read_text(encoding="utf-8")
+    extends, include = line_of(main, "{% extends "), line_of(main, '{% include "partials/quick-exit.html" %}')
+    known = ", ".join(PageSettings.model_fields)
+    return (
+        "docs: the renderer refused the pages:\n"
+        f'  [{codes}] File "overrides/main.html", line {extends}, in top-level template code\n'
+        f"  [{codes}] File \"overrides/main.html\", line {include}, in block 'header'\n"
+        f'  [{codes}] File "overrides/partials/quick-exit.html", line {line}, in top-level template code\n'
+        f"  [{codes}] parapluie.staging.settings.UnknownSetting: extra.parapluie: a template asks for 'exit_ulr', "
+        f"which is not a setting ({known})"
+    )
+
+
 def site_name_the_card_cannot_draw(project: Project) -> str:
     config = project.mkdocs_yml
     config.write_text(re.sub(r"(?m)^site_name: .*$", "site_name: مظلة", config.read_text(encoding="utf-8")), encoding="utf-8")
@@ -216,6 +241,7 @@ def resource_from_another_origin(project: Project) -> str:
         site_url_not_an_address,
         site_name_the_card_cannot_draw,
         resource_from_another_origin,
+        misspelled_setting,
     ],
 )
 def test_bad_input_fails_clearly_and_leaves_site_untouched(project_copy, previous_site, breakage):
@@ -243,3 +269,4 @@ def test_a_redirect_keeps_a_published_address_working(project_copy):
     assert result.returncode == 0, result.stderr
     forwarding = (project_copy.root / "site" / "fr" / "ancienne-page" / "index.html").read_text(encoding="utf-8")
     assert '<meta http-equiv="refresh" content="0; url=/fr/sante/">' in forwarding
+
