@@ -75,15 +75,14 @@ def _build(project: Project, site: Path, languages: list[str] | None, jobs: int 
     try:
         new_site = work / "site"
         new_site.mkdir()
-        assets = project.overrides / "assets"
         with stage_boundary("staging", "parapluie/staging"):
             staged = stage_languages(project, inputs, work / "stage", new_site)
         with stage_boundary("rendering", "parapluie/render"):
             render_all(project, list(staged.values()), jobs=jobs)
         with stage_boundary("finishing the HTML", "parapluie/finish"):
-            finish_html(new_site, inputs, staged, assets)
+            finish_html(new_site, inputs, staged, project.root)
         with stage_boundary("bundling the assets", "parapluie/finish/bundle.py"):
-            bundles = bundle_assets(new_site, inputs.selected, assets)
+            bundles = bundle_assets(new_site, inputs.selected, project.root)
         with stage_boundary("writing the outreach files", "parapluie/outreach"):
             redirects = write_outreach(
                 new_site, inputs.registry, inputs.selected, staged, inputs.base, inputs.kit, inputs.moved

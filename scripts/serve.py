@@ -23,7 +23,7 @@ from parapluie.build import build_site  # noqa: E402
 from parapluie.errors import BuildError  # noqa: E402
 from parapluie.project import Project  # noqa: E402
 
-WATCHED = ("docs", "overrides", "translations", "data", "parapluie", "mkdocs.yml")
+WATCHED = ("docs", "overrides", "components", "translations", "data", "parapluie", "mkdocs.yml")
 
 
 def snapshot(project: Project) -> dict[Path, float]:

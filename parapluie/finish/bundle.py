@@ -21,14 +21,12 @@ from urllib.parse import quote
 
 import tinycss2
 
+from parapluie.components import LAZY_SEARCH_SCRIPT, SCRIPTS, SERVICE_WORKER_SOURCE, STYLESHEETS
 from parapluie.errors import BuildError
 from parapluie.inputs.languages import Language
 
-# Our sources, in order, in overrides/assets/.
-STYLESHEETS = ("quick-exit.css", "parapluie.css")
-SCRIPTS = ("quick-exit.js", "directory.js", "search-loader.js", "offline.js")
-LAZY_SEARCH_SCRIPT = "search.js"
-SERVICE_WORKER = "sw.js"
+# Our sources (components and the site's stylesheet) are listed in parapluie/components.py.
+SERVICE_WORKER = "sw.js"  # at the site's root, so its scope is the whole site
 # The stable names templates use, rewritten to fingerprinted names after rendering.
 STYLESHEET_LINK = "assets/parapluie.css"
 SCRIPT_LINK = "assets/parapluie.js"
@@ -194,7 +192,8 @@ def theme_stylesheet(language_folder: Path) -> Path:
 def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bundles:
     """Write the site's one stylesheet, main script, search script and service worker at its root.
 
-    `sources` is overrides/assets. Every page's classes and ids decide which theme rules stay.
+    `sources` is the project root (see parapluie/components.py). Every page's classes and ids decide
+    which theme rules stay.
     """
     pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
     icons = icon_classes([path.read_text(encoding="utf-8") for f in language_folders for path in f.rglob("*.html")])
@@ -223,7 +222,7 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
     (site / bundles.stylesheet).write_text(css, encoding="utf-8")
     (site / bundles.script).write_text(main, encoding="utf-8")
     (site / bundles.search_script).write_bytes(search)
-    shutil.copy(sources / SERVICE_WORKER, site / bundles.service_worker)
+    shutil.copy(sources / SERVICE_WORKER_SOURCE, site / bundles.service_worker)
     return bundles
 
 
@@ -240,8 +239,8 @@ def drop_unbundled_assets(language_folder: Path) -> None:
     """Remove what the bundle replaces from one language's folder (theme CSS and JS, our sources)."""
     for folder in THEME_ASSET_FOLDERS:
         shutil.rmtree(language_folder / folder, ignore_errors=True)
-    for name in (*STYLESHEETS, *SCRIPTS, LAZY_SEARCH_SCRIPT, SERVICE_WORKER):
-        (language_folder / "assets" / name).unlink(missing_ok=True)
+    for source in (*STYLESHEETS, *SCRIPTS, LAZY_SEARCH_SCRIPT, SERVICE_WORKER_SOURCE):
+        (language_folder / "assets" / Path(source).name).unlink(missing_ok=True)
 
 
 def bundle_assets(site: Path, languages: list[Language], sources: Path) -> Bundles:

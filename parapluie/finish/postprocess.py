@@ -120,7 +120,7 @@ def apply_content_security_policy(site: Path) -> str:
     return policy_text
 
 
-def finish_html(site: Path, inputs: Inputs, staged: dict[str, StagedLanguage], assets: Path) -> None:
+def finish_html(site: Path, inputs: Inputs, staged: dict[str, StagedLanguage], root: Path) -> None:
     """Stage 4: finish every language's HTML, then write the root pages (index.html, 404.html).
 
     The root 404 page helps in every language (hosts serve it for any missing path), so each
@@ -130,4 +130,4 @@ def finish_html(site: Path, inputs: Inputs, staged: dict[str, StagedLanguage], a
         folder = site / language.code
         (folder / "404.html").unlink(missing_ok=True)
         finish_language_folder(folder, language.code, language.direction)
-    write_root_pages(site, assets, inputs.registry, staged, inputs.base)
+    write_root_pages(site, root, inputs.registry, staged, inputs.base)

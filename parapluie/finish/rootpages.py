@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from parapluie.components import OWN_ASSETS_FOLDER, ROOT_PAGE_ASSETS
 from parapluie.inputs.languages import Registry
 from parapluie.jinja import TEMPLATES, environment
 from parapluie.outreach.sharing import PREVIEW_IMAGE, TAGLINE, Preview, og_locale, site_url
@@ -69,7 +70,8 @@ def language_strings(registry: Registry, staged: dict[str, StagedLanguage]) -> l
 
 # Files the root pages share with every language's pages, taken from the theme overrides.
 ROOT_PAGES = ("index.html", "404.html")
-SHARED_ASSETS = ("parapluie.svg", "quick-exit.js", "quick-exit.css")
+# Relative to the project root; copied into the site's assets/ for the pages outside MkDocs.
+SHARED_ASSETS = (f"{OWN_ASSETS_FOLDER}/parapluie.svg", *ROOT_PAGE_ASSETS)
 
 
 def root_preview(registry: Registry, languages: list[LanguageStrings], config: dict, path: str) -> Markup:
@@ -90,9 +92,9 @@ def root_preview(registry: Registry, languages: list[LanguageStrings], config: d
 
 
 def write_root_pages(
-    site: Path, assets: Path, registry: Registry, staged: dict[str, StagedLanguage], config: dict
+    site: Path, root: Path, registry: Registry, staged: dict[str, StagedLanguage], config: dict
 ) -> None:
-    """Write index.html, 404.html and their assets (shared ones from `assets`) at the root of `site`."""
+    """Write index.html, 404.html and their assets (shared ones from the project at `root`) at the root of `site`."""
     env = environment()
     languages = language_strings(registry, staged)
     context = {
@@ -107,8 +109,8 @@ def write_root_pages(
     for name in ROOT_PAGES:
         (site / name).write_text(env.get_template(name).render(**context), encoding="utf-8")
     shutil.copytree(TEMPLATES / "assets", site / "assets", dirs_exist_ok=True)
-    for name in SHARED_ASSETS:
-        shutil.copy(assets / name, site / "assets" / name)
+    for source in SHARED_ASSETS:
+        shutil.copy(root / source, site / "assets" / Path(source).name)
 
 
 def write_language_pickers(

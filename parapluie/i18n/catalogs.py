@@ -114,6 +114,7 @@ def load_translations(locale_dir: str | Path | None, babel_locale: str) -> NullT
 EXTRACTION_SOURCES = [
     ("parapluie/**.py", "python"),
     ("overrides/**.html", "jinja2"),
+    ("components/**.html", "jinja2"),
     ("parapluie/templates/**.html", "jinja2"),
     ("parapluie/directory/templates/**.html", "jinja2"),
     ("data/categories.yml", "parapluie.i18n.catalogs:extract_category_labels"),

@@ -9,14 +9,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import jinja2
 from babel.dates import format_date as babel_format_date
 from mkdocs.exceptions import PluginError
 
+from parapluie.components import COMPONENTS_FOLDER
 from parapluie.i18n.catalogs import load_translations
 from parapluie.outreach.sharing import Preview
 from parapluie.render.links import source_label
 from parapluie.staging.settings import SETTINGS_KEY, read_settings
+
+# This project's components: staging points MkDocs at the project's own copy of this file.
+COMPONENTS = Path(__file__).resolve().parents[2] / COMPONENTS_FOLDER
 
 
 def on_config(config):
@@ -31,6 +37,8 @@ def on_config(config):
 def on_env(env, config, files):
     """Install the language's translations and the date filter into the theme's Jinja env."""
     settings = config["extra"][SETTINGS_KEY]
+    # The components' templates (`quick-exit/page.html`...), after the theme's own folders.
+    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.FileSystemLoader(COMPONENTS)])
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(load_translations(settings.locale_dir, settings.babel), newstyle=True)
 

@@ -9,7 +9,7 @@ import pytest
 
 from parapluie.outreach.kit import LEAFLET_FORMATS
 from parapluie.outreach.shortlinks import load_shortlinks
-from tests.browser.conftest import PHONE
+from tests.browser.fixtures_browser import PHONE
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from devtools.localserver import start_server
-from tests.browser.conftest import PHONE
+from tests.browser.fixtures_browser import PHONE
 
 pytestmark = pytest.mark.browser
 

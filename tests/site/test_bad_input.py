@@ -186,19 +186,19 @@ def line_of(text: str, needle: str) -> int:
 
 
 def misspelled_setting(project: Project) -> str:
-    partial = project.overrides / "partials" / "quick-exit.html"
+    partial = project.root / "components" / "quick-exit" / "page.html"
     text = partial.read_text(encoding="utf-8")
     partial.write_text(text.replace("settings.exit_url", "settings.exit_ulr"), encoding="utf-8")
     codes = ", ".join(entry["code"] for entry in yaml.safe_load(project.registry_file.read_text(encoding="utf-8"))["languages"])
     line = line_of(text, "settings.exit_url")
     main = (project.overrides / "main.html").read_text(encoding="utf-8")
-    extends, include = line_of(main, "{% extends "), line_of(main, '{% include "partials/quick-exit.html" %}')
+    extends, include = line_of(main, "{% extends "), line_of(main, '{% include "quick-exit/page.html" %}')
     known = ", ".join(PageSettings.model_fields)
     return (
         "docs: the renderer refused the pages:\n"
         f'  [{codes}] File "overrides/main.html", line {extends}, in top-level template code\n'
         f"  [{codes}] File \"overrides/main.html\", line {include}, in block 'header'\n"
-        f'  [{codes}] File "overrides/partials/quick-exit.html", line {line}, in top-level template code\n'
+        f'  [{codes}] File "components/quick-exit/page.html", line {line}, in top-level template code\n'
         f"  [{codes}] parapluie.staging.settings.UnknownSetting: extra.parapluie: a template asks for 'exit_ulr', "
         f"which is not a setting ({known})"
     )

@@ -16,7 +16,7 @@ from parapluie.outreach.kit import KIT_PAGE, LEAFLET_FORMATS, SNIPPETS
 from parapluie.verify.published import REGISTRY_FILE, published_urls, read_registry, resolves
 from parapluie.outreach.sharing import PREVIEW_IMAGE, display_url, og_locale, site_url
 from parapluie.outreach.shortlinks import load_shortlinks
-from tests.conftest import ROOT
+from tests.fixtures_project import ROOT
 
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 # Words ad sites filter out: the ready-to-paste messages must not contain them, in any language.

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from parapluie.hosting.offline import MANIFEST, OFFLINE_LIST
-from tests.conftest import ROOT
+from tests.fixtures_project import ROOT
 from devtools.weight import (
     FIRST_VISIT_MAX_BYTES,
     FIRST_VISIT_MAX_REQUESTS,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import ARABIC_PREFIX
+from tests.fixtures_project import ARABIC_PREFIX
 
 
 def test_rtl_pages_carry_lang_and_dir(rtl_built):

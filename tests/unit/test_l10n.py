@@ -25,7 +25,7 @@ from parapluie.i18n.l10n import (
 from parapluie.inputs.frontmatter import read_translated_page
 from parapluie.inputs.languages import load_registry
 from parapluie.inputs.load import written_pages
-from tests.conftest import ROOT
+from tests.fixtures_project import ROOT
 
 TRANSLATION = "---\ntitle: Translated\n---\n{body}"
 

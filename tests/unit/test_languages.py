@@ -9,7 +9,7 @@ import yaml
 
 from parapluie.errors import BuildError
 from parapluie.inputs.languages import load_registry
-from tests.conftest import ARABIC
+from tests.fixtures_project import ARABIC
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = {

@@ -74,7 +74,7 @@ def exit_site(stand_in, tmp_path_factory):
 
     from devtools.localserver import start_server
     from parapluie.build import build_site
-    from tests.conftest import copy_project
+    from tests.fixtures_project import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("exit") / "project")
     registry = yaml.safe_load(project.registry_file.read_text(encoding="utf-8"))

@@ -13,7 +13,7 @@ from parapluie.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 # What a build reads: everything a copy of the project needs.
-PROJECT_SOURCES = ("docs", "data", "overrides", "translations", "parapluie", "mkdocs.yml")
+PROJECT_SOURCES = ("docs", "data", "overrides", "components", "translations", "parapluie", "mkdocs.yml")
 
 
 def copy_project(destination: Path) -> Project:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import PHONE
+from tests.browser.fixtures_browser import PHONE
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import PHONE
+from tests.browser.fixtures_browser import PHONE
 from tests.browser.test_pages import page_url
 
 pytestmark = pytest.mark.browser
