@@ -1,6 +1,8 @@
 """Page weight as a reader's phone pays for it: bytes sent by a host (compressed), and requests.
 
-The budget lives here, in one place; the budget test and the benchmark both read it.
+The budget lives here, in one place; the budget test (tests/site/test_page_weight.py) reads it.
+`make bench` (devtools/bench.py) measures the same pages in Chromium against stock Material; it
+reports, it does not check this budget.
 Sizes are deterministic (gzip at `GZIP_LEVEL`, parapluie/hosting/compression.py), so the budget
 is a test, not a timing.
 """

@@ -99,10 +99,11 @@ BROWSER_FIXTURES = {"browser", "phone", "page"}
 
 def pytest_collection_modifyitems(config, items):
     """Every test that drives Chromium carries the `browser` marker, so `make test-fast` really skips them all."""
-    unmarked = [
-        item.nodeid
-        for item in items
-        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("browser") is None
-    ]
+
+    def browser_fixtures(item) -> set[str]:
+        parametrized = set(getattr(getattr(item, "callspec", None), "params", {}))
+        return BROWSER_FIXTURES & (set(getattr(item, "fixturenames", ())) - parametrized)
+
+    unmarked = [item.nodeid for item in items if browser_fixtures(item) and item.get_closest_marker("browser") is None]
     if unmarked:
         raise pytest.UsageError("browser tests without the `browser` marker: " + ", ".join(unmarked))

@@ -27,7 +27,7 @@ from parapluie.project import Project
 from parapluie.staging.stage import source_pages
 
 # Nav pages the build generates from data rather than reading from the French sources.
-GENERATED_PAGES = (INDEX_PAGE, KIT_PAGE)
+GENERATED_PAGES = {INDEX_PAGE: "data/services/", KIT_PAGE: "data/shortlinks.yml and data/leaflet.yml"}
 
 
 @dataclass(frozen=True)

@@ -61,15 +61,19 @@ class StagedLanguage:
         return load_translations(self.locale_dir, self.language.babel).gettext
 
 
-def source_pages(project: Project, nav: list[str], generated: tuple[str, ...] = ()) -> list[str]:
-    """The French pages (the nav's pages but those `generated` from data), checked against the nav."""
+def source_pages(project: Project, nav: list[str], generated: dict[str, str] | None = None) -> list[str]:
+    """The French pages (the nav's pages but those `generated` from data), checked against the nav.
+
+    `generated` maps each generated page to the data it is made from (named in the error).
+    """
+    generated = generated or {}
     source_dir = project.source_docs
     found = sorted(p.relative_to(source_dir).as_posix() for p in source_dir.rglob("*.md"))
-    for page in generated:
+    for page, data in generated.items():
         if page in found:
             raise BuildError(
                 project.relative(source_dir / page),
-                "this page is generated from data (data/services/): remove the file, edit the data instead",
+                f"this page is generated from data ({data}): remove the file, edit the data instead",
             )
     for index, page in enumerate(nav):
         if page not in found and page not in generated:

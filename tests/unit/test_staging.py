@@ -79,3 +79,19 @@ def test_nav_entry_without_a_page_is_refused(setup):
     project, _, pages, _ = setup
     with pytest.raises(BuildError, match=r"mkdocs\.yml: nav\.\d+: the nav lists 'absente\.md'"):
         source_pages(project, [*pages, "absente.md"])
+
+
+@pytest.mark.parametrize(
+    ("page", "data"),
+    [("annuaire.md", "data/services/"), ("pour-les-associations.md", "data/shortlinks.yml and data/leaflet.yml")],
+)
+def test_a_written_copy_of_a_generated_page_is_refused_naming_its_data(setup, page, data):
+    project, _, pages, _ = setup
+    target = project.docs / "fr" / page
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text((project.docs / "fr" / pages[0]).read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(BuildError) as error:
+        written_pages(project)
+    assert str(error.value) == (
+        f"docs/fr/{page}: this page is generated from data ({data}): remove the file, edit the data instead"
+    )
