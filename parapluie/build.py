@@ -17,7 +17,8 @@ from pathlib import Path
 
 from parapluie.errors import BuildError, stage_boundary
 from parapluie.finish.bundle import bundle_assets
-from parapluie.finish.postprocess import apply_content_security_policy, finish_html
+from parapluie.finish.csp import apply_content_security_policy
+from parapluie.finish.postprocess import finish_html
 from parapluie.hosting.files import write_host_files
 from parapluie.hosting.opendata import write_open_data
 from parapluie.inputs.languages import Registry

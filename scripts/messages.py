@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from parapluie.i18n.catalogs import update_catalogs  # noqa: E402
+from parapluie.i18n.extract import update_catalogs  # noqa: E402
 from parapluie.inputs.languages import load_registry  # noqa: E402
 from parapluie.project import Project  # noqa: E402
 

@@ -72,7 +72,8 @@ def add_fixture_language(project: Project, entry: dict, prefix: str) -> None:
     import yaml
     from babel.messages.catalog import Catalog
 
-    from parapluie.i18n.catalogs import catalog_path, read_catalog, write_catalog
+    from parapluie.i18n.catalogs import catalog_path, read_catalog
+    from parapluie.i18n.extract import write_catalog
     from parapluie.inputs.languages import Language
 
     registry = yaml.safe_load(project.registry_file.read_text(encoding="utf-8"))

@@ -10,6 +10,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from pathlib import Path
+
+from parapluie.errors import BuildError
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 CHARSET_META = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
@@ -83,3 +86,16 @@ def policy_problems(html: str) -> list[str]:
         for source in inline_scripts(html)
         if script_hash(source) not in allowed
     ]
+
+
+def apply_content_security_policy(site: Path) -> str:
+    """Give every page of `site` the policy allowing all inline scripts the site has; return it."""
+    pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+    hashes = {script_hash(source) for html in pages.values() for source in inline_scripts(html)}
+    policy_text = policy(hashes)
+    for path, html in pages.items():
+        try:
+            path.write_text(insert_policy_meta(html, policy_text), encoding="utf-8")
+        except ValueError as error:
+            raise BuildError(path, str(error)) from None
+    return policy_text

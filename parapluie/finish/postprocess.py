@@ -1,7 +1,8 @@
-"""Rewrite the renderer's output so every file meets the site's privacy rules.
+"""Stage 4, finish the HTML: the renderer's output rewritten for privacy and weight.
 
-Plain string functions over finished files: they run after any renderer, so the rules hold
-whatever the theme does.
+`<html lang dir>`, `rel="noopener noreferrer"` on links to other origins, the quick exit first
+in <body>, whitespace folded. Plain string functions over finished files: they run after any
+renderer, so the rules hold whatever the theme does. The content security policy is csp.py's.
 """
 
 from __future__ import annotations
@@ -10,38 +11,21 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from parapluie.errors import BuildError
 from parapluie.finish.rootpages import write_root_pages
+from parapluie.htmltags import REL_EXTERNAL, is_external, tag_attributes
 
 if TYPE_CHECKING:
     from parapluie.inputs.load import Inputs
     from parapluie.staging.stage import StagedLanguage
-from parapluie.finish.csp import inline_scripts, insert_policy_meta, policy, script_hash
 
 HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 ANCHOR_TAG = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
-ATTRIBUTE = re.compile(r"""\s([a-zA-Z:-]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
-EXTERNAL_URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//", re.IGNORECASE)
-REL_EXTERNAL = ("noopener", "noreferrer")
 BODY_START = re.compile(r"<!--parapluie:body-start-->(.*?)<!--/parapluie:body-start-->", re.DOTALL)
 BODY_TAG = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 PRESERVED_ELEMENT = re.compile(
     r"(<(?:pre|textarea|script|style)\b.*?</(?:pre|textarea|script|style)\s*>)", re.DOTALL | re.IGNORECASE
 )
 LINE_BREAK_RUN = re.compile(r"[ \t\r\f]*\n\s*")
-
-
-def tag_attributes(tag: str) -> dict[str, str]:
-    """The attributes of one start tag, unquoted (not HTML-unescaped)."""
-    attributes = {}
-    for name, value in ATTRIBUTE.findall(tag[tag.index(" ") :] if " " in tag else ""):
-        attributes[name.lower()] = value[1:-1] if value[:1] in "\"'" and value else value
-    return attributes
-
-
-def is_external(url: str) -> bool:
-    """True for a URL that points at another origin (absolute or protocol-relative)."""
-    return bool(EXTERNAL_URL.match(url.strip()))
 
 
 def set_html_lang_dir(html: str, lang: str, direction: str) -> str:
@@ -105,19 +89,6 @@ def finish_language_folder(folder: Path, lang: str, direction: str) -> None:
         html = path.read_text(encoding="utf-8")
         html = hoist_body_start(set_html_lang_dir(html, lang, direction))
         path.write_text(collapse_whitespace(protect_external_links(html)), encoding="utf-8")
-
-
-def apply_content_security_policy(site: Path) -> str:
-    """Give every page of `site` the policy allowing all inline scripts the site has; return it."""
-    pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
-    hashes = {script_hash(source) for html in pages.values() for source in inline_scripts(html)}
-    policy_text = policy(hashes)
-    for path, html in pages.items():
-        try:
-            path.write_text(insert_policy_meta(html, policy_text), encoding="utf-8")
-        except ValueError as error:
-            raise BuildError(path, str(error)) from None
-    return policy_text
 
 
 def finish_html(site: Path, inputs: Inputs, staged: dict[str, StagedLanguage], root: Path) -> None:

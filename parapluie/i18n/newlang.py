@@ -5,7 +5,7 @@ from __future__ import annotations
 import babel
 
 from parapluie.errors import BuildError, validate
-from parapluie.i18n.catalogs import update_catalogs
+from parapluie.i18n.extract import update_catalogs
 from parapluie.inputs.languages import Language, load_registry
 from parapluie.project import Project
 

@@ -16,7 +16,8 @@ import yaml
 
 from parapluie.errors import BuildError
 from parapluie.i18n.catalogs import compile_catalog, load_translations
-from parapluie.i18n.l10n import source_hash, structure_problems
+from parapluie.i18n.l10n import source_hash
+from parapluie.i18n.structure import structure_problems
 from parapluie.inputs.frontmatter import front_matter_block, read_source_page, read_translated_page
 from parapluie.inputs.languages import Language, Registry
 from parapluie.outreach.sharing import PREVIEW_IMAGE, TAGLINE, og_locale, site_url

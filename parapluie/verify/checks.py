@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from parapluie.finish.csp import policy_problems
-from parapluie.finish.postprocess import REL_EXTERNAL, is_external
+from parapluie.htmltags import REL_EXTERNAL, is_external
 
 # Attributes that make the browser fetch something (or send the reader somewhere without a click).
 RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "data", "action", "formaction", "background", "manifest"}

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from parapluie.verify.checks import site_problems
-from parapluie.finish.postprocess import tag_attributes
+from parapluie.htmltags import tag_attributes
 
 
 def page_file(site: Path, code: str, page: str) -> Path:

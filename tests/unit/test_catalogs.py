@@ -6,16 +6,8 @@ import pytest
 from babel.messages.catalog import Catalog
 
 from parapluie.errors import BuildError
-from parapluie.i18n.catalogs import (
-    catalog_path,
-    compile_catalog,
-    extract_messages,
-    load_translations,
-    message_ids,
-    missing_strings,
-    read_catalog,
-    write_catalog,
-)
+from parapluie.i18n.catalogs import catalog_path, compile_catalog, load_translations, missing_strings, read_catalog
+from parapluie.i18n.extract import extract_messages, message_ids, write_catalog
 from parapluie.inputs.languages import load_registry
 
 

@@ -20,8 +20,8 @@ from parapluie.i18n.l10n import (
     stamp,
     status,
     status_json,
-    structure_problems,
 )
+from parapluie.i18n.structure import structure_problems
 from parapluie.inputs.frontmatter import read_translated_page
 from parapluie.inputs.languages import load_registry
 from parapluie.inputs.load import written_pages
