@@ -16,7 +16,8 @@ from markupsafe import Markup
 from parapluie.components import OWN_ASSETS_FOLDER, ROOT_PAGE_ASSETS
 from parapluie.inputs.languages import Registry
 from parapluie.jinja import TEMPLATES, environment
-from parapluie.outreach.sharing import PREVIEW_IMAGE, TAGLINE, Preview, og_locale, site_url
+from parapluie.outreach.addresses import site_url
+from parapluie.outreach.previews import TAGLINE, link_preview, og_locale
 from parapluie.staging.stage import StagedLanguage
 
 
@@ -79,15 +80,16 @@ def root_preview(registry: Registry, languages: list[LanguageStrings], config: d
     the site's name, every language's tagline, the source language's card."""
     url = site_url(config)
     source = registry.source
-    return Preview(
+    return link_preview(
         site_name=config.get("site_name", ""),
         title=config.get("site_name", ""),
         description=" · ".join(dict.fromkeys(language.tagline for language in languages)),
-        url=url + path,
-        image=url + PREVIEW_IMAGE.format(code=source.code),
-        image_alt=f"{config.get('site_name', '')} – {languages[0].tagline}",
+        base_url=url,
+        path=path,
+        card=source.code,
+        tagline=languages[0].tagline,
         locale=og_locale(source),
-        alternates=tuple(og_locale(language) for language in registry.translations),
+        alternates=[og_locale(language) for language in registry.translations],
     ).tags()
 
 

@@ -22,7 +22,8 @@ from parapluie.inputs.frontmatter import front_matter_block, split_front_matter
 from parapluie.inputs.languages import Language
 from parapluie.inputs.yamlfile import load_yaml
 from parapluie.jinja import environment
-from parapluie.outreach.sharing import HOME_QR, display_url, is_placeholder
+from parapluie.outreach.addresses import display_url, is_placeholder
+from parapluie.outreach.qr import HOME_QR
 from parapluie.outreach.shortlinks import Topic
 from parapluie.sitepaths import LEAFLET_FOLDER, QR_FOLDER
 
@@ -119,7 +120,7 @@ class KitContext:
 
     @property
     def placeholder(self) -> bool:
-        """True while `site_url` is not the real address (see parapluie/outreach/sharing.py)."""
+        """True while `site_url` is not the real address (see parapluie/outreach/addresses.py)."""
         return is_placeholder(self.base_url)
 
 

@@ -9,6 +9,10 @@ from pathlib import Path
 
 import segno
 
+from parapluie.sitepaths import QR_FOLDER
+
+HOME_QR = "accueil"  # the QR code of a language's home page
+
 ERROR_CORRECTION = "M"  # about 15 % of the code may be dirty or torn and still read
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 PNG_SCALE = 10  # pixels per module
@@ -44,3 +48,19 @@ def write_qr(url: str, folder: Path, name: str) -> list[Path]:
     )
     code.save(png, kind="png", scale=PNG_SCALE, border=QUIET_ZONE, dark=DARK, light=LIGHT)
     return [svg, png]
+
+
+def qr_targets(base_url: str, codes: list[str], letters: list[str]) -> dict[str, str]:
+    """Each QR code's file stem (`qr/<code>/<letter>`, `qr/<code>/accueil`) and the short link it encodes."""
+    targets = {}
+    for code in codes:
+        targets[f"{QR_FOLDER}/{code}/{HOME_QR}"] = f"{base_url}{code}/"
+        targets.update({f"{QR_FOLDER}/{code}/{letter}": f"{base_url}{code}/{letter}" for letter in letters})
+    return targets
+
+
+def write_qr_codes(site: Path, targets: dict[str, str]) -> None:
+    """Write each QR code as SVG and PNG (see `qr_targets`)."""
+    for stem, url in targets.items():
+        folder, name = stem.rsplit("/", 1)
+        write_qr(url, site / folder, name)

@@ -1,7 +1,7 @@
 """After rendering: everything that helps pass the site on (issue #7).
 
 Link-preview images, QR codes, leaflets, short links and redirects, written into the finished
-site. The pieces live in sharing.py, shortlinks.py and kit.py; this module only puts them
+site. The pieces live in previews.py, qr.py, shortlinks.py and kit.py; this module only puts them
 together for a build.
 """
 
@@ -12,15 +12,8 @@ from pathlib import Path
 from parapluie.finish.rootpages import base_path, write_language_pickers
 from parapluie.inputs.languages import Language, Registry
 from parapluie.outreach.kit import KitContext, page_titles, write_leaflets
-from parapluie.outreach.sharing import (
-    PREVIEW_IMAGE,
-    TAGLINE,
-    Preview,
-    og_locale,
-    qr_targets,
-    write_preview_images,
-    write_qr_codes,
-)
+from parapluie.outreach.previews import TAGLINE, link_preview, og_locale, write_preview_images
+from parapluie.outreach.qr import qr_targets, write_qr_codes
 from parapluie.outreach.shortlinks import Redirect, language_redirects, redirect_page, write_redirect_pages
 from parapluie.staging.stage import StagedLanguage
 
@@ -58,15 +51,16 @@ def write_outreach(
     def render(redirect: Redirect) -> str:
         code = redirect.target.removeprefix(base).split("/")[0]
         language, title = by_code[code], titles_by_target.get(redirect.target, redirect.target)
-        preview = Preview(
+        preview = link_preview(
             site_name=config["site_name"],
             title=title,
             description=gettexts[code](TAGLINE),
-            url=kit.base_url + redirect.target.removeprefix(base),
-            image=kit.base_url + PREVIEW_IMAGE.format(code=code),
-            image_alt=f"{config['site_name']} – {gettexts[code](TAGLINE)}",
+            base_url=kit.base_url,
+            path=redirect.target.removeprefix(base),
+            card=code,
+            tagline=gettexts[code](TAGLINE),
             locale=og_locale(language),
-            alternates=tuple(og_locale(other) for other in registry.languages if other.code != code),
+            alternates=[og_locale(other) for other in registry.languages if other.code != code],
         )
         return redirect_page(redirect.target, title, code, language.direction, preview.tags())
 

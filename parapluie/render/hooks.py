@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 
 from parapluie.components import COMPONENTS_FOLDER
 from parapluie.i18n.catalogs import load_translations
-from parapluie.outreach.sharing import Preview
+from parapluie.outreach.previews import link_preview
 from parapluie.render.links import source_label
 from parapluie.staging.settings import SETTINGS_KEY, read_settings
 
@@ -49,5 +49,5 @@ def on_env(env, config, files):
 
     env.filters["format_date"] = format_date
     env.filters["source_label"] = source_label
-    env.globals["link_preview"] = lambda **values: Preview(**values).tags()
+    env.globals["link_preview"] = lambda **values: link_preview(**values).tags()
     return env

@@ -20,7 +20,8 @@ from parapluie.i18n.l10n import source_hash
 from parapluie.i18n.structure import structure_problems
 from parapluie.inputs.frontmatter import front_matter_block, read_source_page, read_translated_page
 from parapluie.inputs.languages import Language, Registry
-from parapluie.outreach.sharing import PREVIEW_IMAGE, TAGLINE, og_locale, site_url
+from parapluie.outreach.addresses import site_url
+from parapluie.outreach.previews import PREVIEW_IMAGE, TAGLINE, og_locale
 from parapluie.project import Project
 from parapluie.staging.settings import SETTINGS_KEY, LanguageLink, PageSettings
 

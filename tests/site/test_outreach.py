@@ -14,7 +14,8 @@ import pytest
 
 from parapluie.outreach.kit import KIT_PAGE, LEAFLET_FORMATS, SNIPPETS
 from parapluie.verify.published import REGISTRY_FILE, published_urls, read_registry, resolves
-from parapluie.outreach.sharing import PREVIEW_IMAGE, display_url, og_locale, site_url
+from parapluie.outreach.previews import PREVIEW_IMAGE, og_locale
+from parapluie.outreach.addresses import display_url, site_url
 from parapluie.outreach.shortlinks import load_shortlinks
 from tests.fixtures_project import ROOT
 

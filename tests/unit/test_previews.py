@@ -6,7 +6,9 @@ import pytest
 
 from parapluie.errors import BuildError
 from parapluie.inputs.languages import Language
-from parapluie.outreach.sharing import Preview, display_url, is_placeholder, og_locale, qr_targets, site_url
+from parapluie.outreach.addresses import display_url, is_placeholder, site_url
+from parapluie.outreach.previews import Preview, og_locale
+from parapluie.outreach.qr import qr_targets
 from parapluie.verify.published import add_to_registry, published_urls, read_registry, unresolved
 
 

@@ -1,9 +1,8 @@
-"""Passing the site on: its public address, link previews and QR codes.
+"""Link previews: what WhatsApp, Signal, Telegram and others show for a pasted link.
 
-One setting, `site_url` in mkdocs.yml, is the address the site is published at. Link previews
-(Open Graph and Twitter cards), QR codes and the short links printed on leaflets all use it.
-While it is a placeholder (a domain under `.example`, reserved and never anyone's), the build
-warns and the printable pages say so in large letters, so nobody prints a dead address.
+The one preview builder (`link_preview`) serves the MkDocs pages (partials/link-preview.html,
+through the render hook), the root pages and the short links; `write_preview_images` draws
+each language's discreet card.
 """
 
 from __future__ import annotations
@@ -11,48 +10,19 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import babel
 from markupsafe import Markup
 
-from parapluie.errors import BuildError
 from parapluie.i18n.catalogs import N_
 from parapluie.inputs.languages import Language
 from parapluie.outreach.artwork import CARD_SIZE, font_covers, preview_card
-from parapluie.outreach.qr import write_qr
-from parapluie.sitepaths import QR_FOLDER
 
 # The neutral line of every link preview: on the preview card, and as the home page's description
 # in previews (its own description names the audience, which a card on a shared phone should not).
 TAGLINE = N_("Santé, droits, sécurité")
-PLACEHOLDER_SUFFIX = ".example"
-HOME_QR = "accueil"
 PREVIEW_IMAGE = "assets/preview-{code}.png"
 PREVIEW_SIZE = CARD_SIZE
-
-
-def site_url(config: dict, where: str = "mkdocs.yml") -> str:
-    """The site's public address from the config, always ending with '/'."""
-    url = str(config.get("site_url") or "")
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise BuildError(
-            where, f"expected the site's public address, e.g. https://example.org/ (got {url!r})", "site_url"
-        )
-    return url if url.endswith("/") else url + "/"
-
-
-def is_placeholder(url: str) -> bool:
-    """True while the address is a reserved example domain (nothing is published there)."""
-    host = urlsplit(url).hostname or ""
-    return host == PLACEHOLDER_SUFFIX.lstrip(".") or host.endswith(PLACEHOLDER_SUFFIX)
-
-
-def display_url(url: str) -> str:
-    """An address as people type it: no scheme, no final slash (`parapluie.be/fr/w`)."""
-    parts = urlsplit(url)
-    return (parts.netloc + parts.path).rstrip("/")
 
 
 def og_locale(language: Language) -> str:
@@ -113,17 +83,25 @@ def write_preview_images(site: Path, languages: list[Language], title: str, subt
         path.write_bytes(card)
 
 
-def qr_targets(base_url: str, codes: list[str], letters: list[str]) -> dict[str, str]:
-    """Each QR code's file stem (`qr/<code>/<letter>`, `qr/<code>/accueil`) and the short link it encodes."""
-    targets = {}
-    for code in codes:
-        targets[f"{QR_FOLDER}/{code}/{HOME_QR}"] = f"{base_url}{code}/"
-        targets.update({f"{QR_FOLDER}/{code}/{letter}": f"{base_url}{code}/{letter}" for letter in letters})
-    return targets
-
-
-def write_qr_codes(site: Path, targets: dict[str, str]) -> None:
-    """Write each QR code as SVG and PNG (see `qr_targets`)."""
-    for stem, url in targets.items():
-        folder, name = stem.rsplit("/", 1)
-        write_qr(url, site / folder, name)
+def link_preview(
+    site_name: str,
+    title: str,
+    description: str,
+    base_url: str,
+    path: str,
+    card: str,
+    tagline: str,
+    locale: str,
+    alternates: tuple[str, ...] | list[str] = (),
+) -> Preview:
+    """The preview of the page at `base_url` + `path`, with language `card`'s card (alt: the name and tagline)."""
+    return Preview(
+        site_name=site_name,
+        title=title,
+        description=description,
+        url=base_url + path,
+        image=base_url + PREVIEW_IMAGE.format(code=card),
+        image_alt=f"{site_name} – {tagline}",
+        locale=locale,
+        alternates=tuple(alternates),
+    )
