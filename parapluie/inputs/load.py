@@ -21,7 +21,8 @@ from parapluie.inputs.frontmatter import read_source_page
 from parapluie.inputs.languages import Language, Registry, load_registry
 from parapluie.outreach.addresses import site_url
 from parapluie.outreach.artwork import font_covers
-from parapluie.outreach.kit import KIT_PAGE, LEAFLET_FILE, KitContext, load_leaflet_entries, snippets
+from parapluie.outreach.kit import KIT_PAGE, KitContext, snippets
+from parapluie.outreach.leaflets import LEAFLET_FILE, load_leaflet_entries
 from parapluie.outreach.shortlinks import REDIRECTS_FILE, SHORTLINKS_FILE, load_redirects, load_shortlinks
 from parapluie.project import Project
 from parapluie.staging.stage import source_pages

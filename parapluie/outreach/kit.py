@@ -1,9 +1,8 @@
-"""The associations' kit: the "Pour les associations" page and the printable leaflets.
+"""The associations' kit: the "Pour les associations" page (the leaflets are leaflets.py's).
 
 The kit page is generated for each language, like the directory: the short links and their QR
-codes, ready-to-paste messages in every language, and links to the leaflets. The leaflets are
-standalone pages (`depliants/<code>/a6/`, `…/a5/`) whose print stylesheet fits one A6 or A5 page.
-Every text is a gettext string, so translators work where they already do.
+codes, ready-to-paste messages in every language, and links to the leaflets. Every text is a
+gettext string, so translators work where they already do.
 """
 
 from __future__ import annotations
@@ -12,24 +11,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from parapluie.directory.contacts import display_number
-from parapluie.directory.models import Service, localized
-from parapluie.errors import BuildError, validate
+from parapluie.directory.models import Service
 from parapluie.i18n.catalogs import N_
 from parapluie.inputs.frontmatter import front_matter_block, split_front_matter
 from parapluie.inputs.languages import Language
-from parapluie.inputs.yamlfile import load_yaml
 from parapluie.jinja import environment
 from parapluie.outreach.addresses import display_url, is_placeholder
+from parapluie.outreach.leaflets import LEAFLET_FORMATS
 from parapluie.outreach.qr import HOME_QR
 from parapluie.outreach.shortlinks import Topic
 from parapluie.sitepaths import LEAFLET_FOLDER, QR_FOLDER
 
 KIT_PAGE = "pour-les-associations.md"
-LEAFLET_FORMATS = ("a6", "a5")
-LEAFLET_FILE = "leaflet.yml"
 
 
 # Ready-to-paste messages. Short and plain, with no word that ad sites filter out.
@@ -43,24 +36,6 @@ SNIPPETS = (
         ),
     ),
 )
-
-
-class LeafletFile(BaseModel):
-    """`data/leaflet.yml`: the directory entries listed under "Emergencies" on the leaflets."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    emergency: list[str] = Field(min_length=1)
-
-
-def load_leaflet_entries(path: Path, services: list[Service]) -> list[Service]:
-    """The emergency entries the leaflets list, in the file's order; unknown ids fail the build."""
-    data = validate(LeafletFile, load_yaml(path), path)
-    by_id = {service.id: service for service in services}
-    for index, entry in enumerate(data.emergency):
-        if entry not in by_id:
-            raise BuildError(path, f"no directory entry {entry!r} in data/services/", f"emergency.{index}")
-    return [by_id[entry] for entry in data.emergency]
 
 
 @dataclass(frozen=True)
@@ -83,16 +58,6 @@ def snippets(languages: list[Language], gettexts: dict[str, Callable[[str], str]
             text = gettexts[language.code](message).replace("{url}", url)
             result.append(Snippet(language.code, language.endonym, language.direction, kind, text))
     return result
-
-
-def emergency_line(service: Service, language: str) -> str:
-    """An entry as the leaflet lists it: its name, and its first phone number unless the name has it."""
-    name = localized(service.name, language)
-    phones = [contact.value for contact in service.contacts if contact.kind == "phone"]
-    if not phones:
-        return name
-    number = display_number(phones[0])
-    return name if number.replace(" ", "") in name.replace(" ", "") else f"{name} – {number}"
 
 
 def page_titles(docs_dir: Path, topics: list[Topic], known: dict[str, str] | None = None) -> dict[str, str]:
@@ -156,40 +121,3 @@ def kit_page(context: KitContext, language: Language, gettext: Callable[[str], s
         "parapluie": {"state": "generated", "origin": "data/shortlinks.yml"},
     }
     return front_matter_block(meta) + "\n" + body + "\n"
-
-
-def write_leaflets(
-    site: Path,
-    context: KitContext,
-    language: Language,
-    gettext: Callable[[str], str],
-    titles: dict[str, str],
-    site_name: str,
-    exit_url: str,
-) -> list[Path]:
-    """Write the A6 and A5 leaflets of one language; return their files."""
-    env = environment(gettext=gettext)
-    written = []
-    for size in LEAFLET_FORMATS:
-        folder = site / LEAFLET_FOLDER / language.code / size
-        folder.mkdir(parents=True, exist_ok=True)
-        page = env.get_template("leaflet.html").render(
-            size=size,
-            lang=language.code,
-            dir=language.direction,
-            site_name=site_name,
-            exit_url=exit_url,
-            base="../../../",
-            home=display_url(f"{context.base_url}{language.code}/"),
-            qr=f"../../../{QR_FOLDER}/{language.code}/{HOME_QR}.svg",
-            topics=[
-                (titles[topic.letter], display_url(f"{context.base_url}{language.code}/{topic.letter}"))
-                for topic in context.topics
-                if topic.leaflet
-            ],
-            emergency=[emergency_line(service, language.code) for service in context.emergency],
-            placeholder=context.placeholder,
-        )
-        (folder / "index.html").write_text(page, encoding="utf-8")
-        written.append(folder / "index.html")
-    return written

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from parapluie.finish.rootpages import base_path, write_language_pickers
 from parapluie.inputs.languages import Language, Registry
-from parapluie.outreach.kit import KitContext, page_titles, write_leaflets
+from parapluie.outreach.kit import KitContext, page_titles
+from parapluie.outreach.leaflets import write_leaflets
 from parapluie.outreach.previews import TAGLINE, link_preview, og_locale, write_preview_images
 from parapluie.outreach.qr import qr_targets, write_qr_codes
 from parapluie.outreach.shortlinks import Redirect, language_redirects, redirect_page, write_redirect_pages

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from parapluie.outreach.kit import LEAFLET_FORMATS
+from parapluie.outreach.leaflets import LEAFLET_FORMATS
 from parapluie.outreach.shortlinks import load_shortlinks
 from tests.browser.fixtures_browser import PHONE
 

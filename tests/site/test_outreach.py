@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from parapluie.outreach.kit import KIT_PAGE, LEAFLET_FORMATS, SNIPPETS
+from parapluie.outreach.kit import KIT_PAGE, SNIPPETS
+
+from parapluie.outreach.leaflets import LEAFLET_FORMATS
 from parapluie.verify.published import REGISTRY_FILE, published_urls, read_registry, resolves
 from parapluie.outreach.previews import PREVIEW_IMAGE, og_locale
 from parapluie.outreach.addresses import display_url, site_url

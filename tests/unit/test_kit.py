@@ -6,7 +6,8 @@ import datetime as dt
 
 from parapluie.directory.models import Service
 from parapluie.inputs.languages import Language
-from parapluie.outreach.kit import SNIPPETS, emergency_line, snippets
+from parapluie.outreach.kit import SNIPPETS, snippets
+from parapluie.outreach.leaflets import emergency_line
 
 
 def service(name: dict, phone: str | None) -> Service:
