@@ -13,15 +13,16 @@ the site's root; without JavaScript it lists the languages.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from parapluie.errors import BuildError, validate
 from parapluie.inputs.yamlfile import load_yaml
+from parapluie.jinja import environment
 from parapluie.sitepaths import RESERVED_NAMES
 
 SHORTLINKS_FILE = "shortlinks.yml"
@@ -107,14 +108,8 @@ def redirect_page(target: str, title: str, lang: str, direction: str = "ltr", pr
 
     `preview`: the target's link-preview tags (escaped HTML), for apps that do not follow the refresh.
     """
-    url = html.escape(target, quote=True)
-    return (
-        f'<!doctype html>\n<html lang="{html.escape(lang)}" dir="{direction}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="referrer" content="no-referrer">\n<meta name="robots" content="noindex">\n'
-        f'<meta http-equiv="refresh" content="0; url={url}">\n<title>{html.escape(title)}</title>\n'
-        + (f"{preview}\n" if preview else "")
-        + f'</head>\n<body dir="{direction}">\n<p><a href="{url}">{html.escape(title)}</a></p>\n</body>\n</html>\n'
-    )
+    page = environment().get_template("redirect.html")
+    return page.render(target=target, title=title, lang=lang, dir=direction, preview=Markup(preview)) + "\n"
 
 
 @dataclass(frozen=True)
