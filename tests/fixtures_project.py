@@ -63,6 +63,7 @@ ARABIC = {
     "direction": "rtl",
     "status": "planned",
     "exit_url": "https://example.org/taqs",
+    "app_name": "مظلة",  # an Arabic app name: the offline copy and the artwork must not crash on it
 }
 ARABIC_PREFIX = "نص تجريبي: "
 
