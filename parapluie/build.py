@@ -25,6 +25,7 @@ from parapluie.errors import BuildError
 from parapluie.frontmatter import read_source_page
 from parapluie.headers import fingerprinted_files, headers_file, nginx_snippet, week_cached_files
 from parapluie.kit import KIT_PAGE, LEAFLET_FILE, KitContext, kit_page, load_leaflet_entries, snippets
+from parapluie.language_rules import writing_problems
 from parapluie.languages import Language, Registry, load_registry
 from parapluie.offline import APP_ICONS, write_offline_files
 from parapluie.outreach import write_outreach
@@ -84,6 +85,14 @@ def bundle_assets(site: Path, languages: list[Language], sources: Path) -> Bundl
     return bundles
 
 
+def check_writing(project: Project, languages: list[Language]) -> None:
+    """Refuse texts that break their language's script rule or glossary, naming each file and line."""
+    problems = [problem for language in languages for problem in writing_problems(project, language)]
+    if problems:
+        first_file = problems[0].split(",", 1)[0]
+        raise BuildError(first_file, f"{len(problems)} writing problem(s):\n  " + "\n  ".join(problems[:30]))
+
+
 def publish(new_site: Path, site: Path) -> None:
     """Replace `site` with `new_site` (two renames on one filesystem), then drop the old one."""
     old = site.with_name(f".{site.name}.old-{os.getpid()}")
@@ -125,6 +134,7 @@ def _build(
     problems = check_source_pages(content, today)
     if problems:
         raise BuildError("docs/fr", f"{len(problems)} content problem(s):\n  " + "\n  ".join(problems))
+    check_writing(project, selected)
     public_url = site_url(base, project.relative(project.mkdocs_yml))
     kit = KitContext(
         base_url=public_url,

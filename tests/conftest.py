@@ -63,6 +63,8 @@ ARABIC = {
     "direction": "rtl",
     "status": "planned",
     "exit_url": "https://example.org/taqs",
+    # Its strings are an Arabic prefix + the French (so tests can find them): mostly Latin letters.
+    "script": {"letters": "latin"},
 }
 ARABIC_PREFIX = "نص تجريبي: "
 
