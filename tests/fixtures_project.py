@@ -64,12 +64,17 @@ ARABIC = {
     "status": "planned",
     "exit_url": "https://example.org/taqs",
     "app_name": "مظلة",  # an Arabic app name: the offline copy and the artwork must not crash on it
+    # Its strings are an Arabic prefix + the French (so tests can find them): mostly Latin letters.
+    "script": {"letters": "latin"},
 }
 ARABIC_PREFIX = "نص تجريبي: "
 
 
 def add_fixture_language(project: Project, entry: dict, prefix: str) -> None:
-    """Register `entry` in a project copy, with a catalog whose strings are `prefix` + the French."""
+    """Register `entry` in a project copy, with a catalog whose strings are `prefix` + the French.
+
+    A language of the same code already in the copy (the real Arabic translation) is taken out
+    first, pages and glossary included: the fixture proves the pipeline, whatever the content."""
     import yaml
     from babel.messages.catalog import Catalog
 
@@ -78,6 +83,9 @@ def add_fixture_language(project: Project, entry: dict, prefix: str) -> None:
     from parapluie.inputs.languages import Language
 
     registry = yaml.safe_load(project.registry_file.read_text(encoding="utf-8"))
+    registry["languages"] = [language for language in registry["languages"] if language["code"] != entry["code"]]
+    shutil.rmtree(project.docs / entry["code"], ignore_errors=True)
+    shutil.rmtree(project.translations / entry["babel"], ignore_errors=True)
     registry["languages"].append(entry)
     project.registry_file.write_text(yaml.safe_dump(registry, allow_unicode=True), encoding="utf-8")
     template = read_catalog(project.translations / "messages.pot")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import babel
+from babel.core import get_global
 
 from parapluie.errors import BuildError, validate
 from parapluie.i18n.extract import update_catalogs
@@ -27,8 +28,22 @@ def describe_language(
         "direction": "rtl" if locale.character_order == "right-to-left" else "ltr",
         "status": "planned",
         "exit_url": exit_url,
+        "script": {"letters": script_letters(locale)},
     }
     return validate(Language, values, "data/languages.yml", prefix=f"new language {code}: ")
+
+
+# CLDR's script codes (likely subtags) → the registry's names for them.
+SCRIPT_LETTERS = {"Latn": "latin", "Cyrl": "cyrillic", "Arab": "arabic"}
+
+
+def script_letters(locale: babel.Locale) -> str:
+    """The letters a locale is written in, from CLDR's likely subtags (`bg` → `bg_Cyrl_BG`)."""
+    likely = get_global("likely_subtags").get(locale.language, "")
+    script = locale.script or next((part for part in likely.split("_") if len(part) == 4), "Latn")
+    if script not in SCRIPT_LETTERS:
+        raise BuildError("data/languages.yml", f"the {script} script is not supported yet", "script")
+    return SCRIPT_LETTERS[script]
 
 
 def registry_entry(language: Language) -> str:
@@ -36,6 +51,8 @@ def registry_entry(language: Language) -> str:
     lines = [f"  - code: {language.code}"]
     for field in ("endonym", "material", "babel", "direction", "status", "exit_url"):
         lines.append(f"    {field}: {getattr(language, field)}")
+    lines.append("    # Fill in the letters every page has (required) and look-alikes never to write (wrong).")
+    lines.append(f"    script: {{letters: {language.script.letters}}}")
     return "\n".join(lines) + "\n"
 
 

@@ -10,6 +10,7 @@ import babel
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
 from parapluie.errors import BuildError, validate
+from parapluie.i18n.writing import ScriptRule
 from parapluie.inputs.yamlfile import load_yaml
 
 SOURCE_LANGUAGE = "fr"
@@ -34,6 +35,10 @@ class Language(BaseModel):
     # The Open Graph locale of link previews (ll_CC) when the Babel locale has no territory and
     # its likely one is wrong for our readers (Babel's "pt" means Brazil). Unset: from `babel`.
     og_locale: str | None = Field(default=None, pattern=r"^[a-z]{2,3}_[A-Z]{2}$")
+    # How the language's text looks (letters, the ones it always has, look-alikes it never has):
+    # the build checks every page, directory text and catalog string of the language against it.
+    # (Required in the registry file, see load_registry; the default serves code that builds a Language.)
+    script: ScriptRule = ScriptRule(letters="latin")
 
     @field_validator("babel")
     @classmethod
@@ -107,6 +112,13 @@ def load_registry(path: Path) -> Registry:
                 path,
                 f"only {SOURCE_LANGUAGE!r} has status 'source' (found {language.status!r})",
                 f"languages.{index}.status",
+            )
+    for index, entry in enumerate(data["languages"]):
+        if "script" not in entry:
+            raise BuildError(
+                path,
+                "required key is missing (the language's letters, e.g. {letters: latin})",
+                f"languages.{index}.script",
             )
     if SOURCE_LANGUAGE not in seen:
         raise BuildError(path, f"the source language {SOURCE_LANGUAGE!r} is missing", "languages")

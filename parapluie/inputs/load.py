@@ -16,6 +16,7 @@ from parapluie.directory.models import Service
 from parapluie.directory.pages import INDEX_PAGE
 from parapluie.errors import BuildError
 from parapluie.i18n.catalogs import catalog_gettext
+from parapluie.i18n.language_rules import writing_problems
 from parapluie.inputs.content_checks import check_source_pages
 from parapluie.inputs.frontmatter import read_source_page
 from parapluie.inputs.languages import Language, Registry, load_registry
@@ -60,9 +61,18 @@ def check_site_name(config: dict, file: str) -> None:
         raise BuildError(
             file,
             f"the link-preview card's font (DejaVu Sans, parapluie/outreach/fonts/) cannot draw {name!r}: "
-            "use Latin or Cyrillic letters (a language's own name for the app is `app_name` in data/languages.yml)",
+            "use Latin, Cyrillic or Arabic letters "
+            "(a language's own name for the app is `app_name` in data/languages.yml)",
             field="site_name",
         )
+
+
+def check_writing(project: Project, languages: list[Language]) -> None:
+    """Refuse texts that break their language's script rule or glossary, naming each file and line."""
+    problems = [problem for language in languages for problem in writing_problems(project, language)]
+    if problems:
+        first_file = problems[0].split(",", 1)[0]
+        raise BuildError(first_file, f"{len(problems)} writing problem(s):\n  " + "\n  ".join(problems[:30]))
 
 
 def load_inputs(project: Project, languages: list[str] | None, today: dt.date) -> Inputs:
@@ -82,6 +92,7 @@ def load_inputs(project: Project, languages: list[str] | None, today: dt.date) -
             f"{len(problems)} content problem(s):\n  " + "\n  ".join(problems),
         )
     check_site_name(base, project.relative(project.mkdocs_yml))
+    check_writing(project, selected)
     public_url = site_url(base, project.relative(project.mkdocs_yml))
     gettexts = {lang.code: catalog_gettext(project, lang) for lang in registry.languages}
     kit = KitContext(

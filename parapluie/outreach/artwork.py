@@ -49,7 +49,9 @@ def preview_card(title: str, subtitle: str, direction: str = "ltr") -> bytes:
     if direction not in ("ltr", "rtl"):
         raise ValueError(f'preview_card: direction must be "ltr" or "rtl", not {direction!r}')
     if not title.strip() or not font_covers(title):
-        raise ValueError(f"preview_card: the bundled font cannot draw the title {title!r}; use Latin or Cyrillic")
+        raise ValueError(
+            f"preview_card: the bundled font cannot draw the title {title!r}; use Latin, Cyrillic or Arabic letters"
+        )
     width, height = CARD_SIZE
     side, margin, gap = 300, 100, 64
     card = Image.new("RGB", CARD_SIZE, GROUND)
@@ -120,10 +122,11 @@ def _fit(
     """The largest size from `largest` down to `smallest` at which `text` fits `width` in at most
     `max_lines` lines broken at spaces, preferring fewer lines down to 4/5 of `largest`. If even
     `smallest` is too big, the text is cut with "…"."""
+    shaped = any(_needs_shaping(char) for char in text)
     for allowed in range(1, max_lines + 1):
         lowest = smallest if allowed == max_lines else max(smallest, largest * 4 // 5)
         for size in range(largest, lowest - 1, -2):
-            font = _font(path, size)
+            font = _font(path, size, shaped)
             lines = _wrap(text, font, width)
             if len(lines) <= allowed and all(font.getlength(line) <= width for line in lines):
                 return font, lines
@@ -174,9 +177,12 @@ def _png(image: Image.Image) -> bytes:
 
 
 @cache
-def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
-    """A vendored font at `size` pixels, with Pillow's basic layout (same output with or without raqm)."""
-    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
+def _font(path: Path, size: int, shaped: bool = False) -> ImageFont.FreeTypeFont:
+    """A vendored font at `size` pixels. Pillow's basic layout (the same output with or without raqm)
+    unless the text needs `shaped` letters (Arabic joins its letters): then raqm's, which font_covers
+    has checked is there."""
+    engine = ImageFont.Layout.RAQM if shaped else ImageFont.Layout.BASIC
+    return ImageFont.truetype(str(path), size, layout_engine=engine)
 
 
 def _needs_shaping(char: str) -> bool:

@@ -28,3 +28,30 @@ def test_rtl_page_is_laid_out_right_to_left(browser, rtl_built):
         context.close()
     finally:
         server.shutdown()
+
+
+def test_phone_numbers_read_left_to_right_in_right_to_left_pages(browser, rtl_built):
+    """In an Arabic page a number keeps its groups in order ("+32 2 534 36 36", not "36 36 534 2 +32")."""
+    url, server = start_server(rtl_built.site)
+    try:
+        context = browser.new_context(**PHONE)
+        page = context.new_page()
+        page.goto(f"{url}/ar/annuaire/utsopi/")
+        order = page.evaluate(
+            """() => {
+                const link = document.querySelector('.md-content a[href^="tel:"]');
+                const text = link.firstChild;
+                const box = (start) => {
+                    const range = document.createRange();
+                    range.setStart(text, start); range.setEnd(text, start + 1);
+                    return range.getBoundingClientRect().left;
+                };
+                return {direction: getComputedStyle(link).direction,
+                        page: getComputedStyle(link.parentElement).direction,
+                        firstLeftOfLast: box(0) < box(text.length - 1)};
+            }"""
+        )
+        assert order == {"direction": "ltr", "page": "rtl", "firstLeftOfLast": True}
+        context.close()
+    finally:
+        server.shutdown()

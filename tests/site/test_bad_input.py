@@ -100,11 +100,36 @@ def broken_front_matter_yaml(project: Project) -> str:
 def unknown_language(project: Project) -> str:
     registry = yaml.safe_load(project.registry_file.read_text(encoding="utf-8"))
     registry["languages"].append(
-        {"code": "xx", "endonym": "Xx", "material": "en", "babel": "xx", "direction": "ltr", "status": "planned", "exit_url": "https://example.org/weather"}
+        {"code": "xx", "endonym": "Xx", "material": "en", "babel": "xx", "direction": "ltr", "status": "planned", "exit_url": "https://example.org/weather", "script": {"letters": "latin"}}
     )
     project.registry_file.write_text(yaml.safe_dump(registry, allow_unicode=True), encoding="utf-8")
     index = len(registry["languages"]) - 1
     return f"data/languages.yml: languages.{index}.babel: unknown Babel locale 'xx' (expected e.g. 'ro' or 'fr_BE')"
+
+
+def cedilla_in_a_romanian_page(project: Project) -> str:
+    page = project.docs / "ro" / first_page(project).name
+    append(page, "\nAceastă frază are un ş greşit.\n")
+    line = len(page.read_text(encoding="utf-8").splitlines())
+    return (
+        f"docs/ro/{page.name}: 1 writing problem(s):\n"
+        f"  docs/ro/{page.name}, line {line}: «ş» is a look-alike: write «ș»"
+    )
+
+
+def avoided_glossary_word(project: Project) -> str:
+    (project.translations / "ro" / "glossary.yml").write_text(
+        "terms:\n  - fr: travailleuse du sexe\n    use: lucrătoare sexuală\n    avoid: [prostituată]\n",
+        encoding="utf-8",
+    )
+    page = project.docs / "ro" / first_page(project).name
+    append(page, "\nO prostituată are drepturi.\n")
+    line = len(page.read_text(encoding="utf-8").splitlines())
+    return (
+        f"docs/ro/{page.name}: 1 writing problem(s):\n"
+        f"  docs/ro/{page.name}, line {line}: «prostituată» is in the glossary's avoid list: "
+        "write «lucrătoare sexuală» (travailleuse du sexe)"
+    )
 
 
 def page_missing_from_nav(project: Project) -> str:
@@ -206,10 +231,10 @@ def misspelled_setting(project: Project) -> str:
 
 def site_name_the_card_cannot_draw(project: Project) -> str:
     config = project.mkdocs_yml
-    config.write_text(re.sub(r"(?m)^site_name: .*$", "site_name: مظلة", config.read_text(encoding="utf-8")), encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_name: .*$", "site_name: 雨伞", config.read_text(encoding="utf-8")), encoding="utf-8")
     return (
         "mkdocs.yml: site_name: the link-preview card's font (DejaVu Sans, parapluie/outreach/fonts/) cannot draw "
-        "'مظلة': use Latin or Cyrillic letters (a language's own name for the app is `app_name` in data/languages.yml)"
+        "'雨伞': use Latin, Cyrillic or Arabic letters (a language's own name for the app is `app_name` in data/languages.yml)"
     )
 
 
@@ -229,6 +254,8 @@ def resource_from_another_origin(project: Project) -> str:
         unknown_front_matter_key,
         broken_front_matter_yaml,
         unknown_language,
+        cedilla_in_a_romanian_page,
+        avoided_glossary_word,
         page_missing_from_nav,
         template_error,
         missing_translation_string,

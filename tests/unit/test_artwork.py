@@ -33,6 +33,11 @@ ALPHABETS = [
     "абвгдежзийклмнопрстуфхцчшщъьюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЬЮЯ",  # Bulgarian
     "áéíóúñüÁÉÍÓÚÑÜ¿¡",  # Spanish
     "ãõçáâêôàÃÕÇÁÂÊÔÀ",  # Portuguese
+    "àèéìòùÀÈÉÌÒÙ",  # Italian
+    "áéíóöőúüűÁÉÍÓÖŐÚÜŰ",  # Hungarian, with the double acute (U+0150, U+0151, U+0170, U+0171)
+    "äöüßÄÖÜ",  # German
+    "ëçËÇ",  # Albanian
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئةى،؛؟",  # Arabic (shaped by raqm)
     "… – — ’ “ ” « » € \u00a0",  # punctuation and symbols
 ]
 
@@ -105,10 +110,17 @@ def test_fonts_cover_the_sites_languages(alphabet: str):
     assert font_covers(alphabet)
 
 
-@pytest.mark.parametrize("raqm", [True, False])
-def test_arabic_is_not_covered_and_is_left_out_of_the_card(monkeypatch, raqm: bool):
-    monkeypatch.setattr(artwork.features, "check", lambda feature: raqm if feature == "raqm" else True)
-    assert not font_covers(ARABIC)  # no Arabic glyph in the subset, with or without a shaping engine
+def test_arabic_letters_are_joined_on_the_card():
+    """Shaped (joined) Arabic is narrower than the same letters drawn one by one, isolated."""
+    shaped = artwork._font(artwork.REGULAR, 60, shaped=True).getlength(ARABIC)
+    isolated = artwork._font(artwork.REGULAR, 60).getlength(ARABIC)
+    assert shaped < isolated
+    assert preview_card("Parapluie", ARABIC, direction="rtl") != preview_card("Parapluie", "", direction="rtl")
+
+
+def test_without_a_shaping_engine_arabic_is_left_out_of_the_card(monkeypatch):
+    monkeypatch.setattr(artwork.features, "check", lambda feature: feature != "raqm")
+    assert not font_covers(ARABIC)
     assert preview_card("Parapluie", ARABIC, direction="rtl") == preview_card("Parapluie", "", direction="rtl")
 
 
@@ -136,8 +148,10 @@ def test_a_long_subtitle_is_wrapped_then_cut_with_an_ellipsis():
 
 def test_bad_title_and_direction_are_refused_with_a_clear_message():
     with pytest.raises(ValueError) as error:
-        preview_card("مظلة", "")
-    assert str(error.value) == "preview_card: the bundled font cannot draw the title 'مظلة'; use Latin or Cyrillic"
+        preview_card("雨伞", "")
+    assert str(error.value) == (
+        "preview_card: the bundled font cannot draw the title '雨伞'; use Latin, Cyrillic or Arabic letters"
+    )
     with pytest.raises(ValueError) as error:
         preview_card("Parapluie", "", direction="right")
     assert str(error.value) == 'preview_card: direction must be "ltr" or "rtl", not \'right\''

@@ -20,6 +20,7 @@ GOOD = {
     "direction": "ltr",
     "status": "source",
     "exit_url": "https://example.org/meteo",
+    "script": {"letters": "latin", "required": "éèàç"},
 }
 
 
@@ -51,6 +52,16 @@ def test_rtl_language_is_accepted(tmp_path):
         ({"code": "Romanian"}, "languages.1.code", "String should match pattern"),
         ({"colour": "red"}, "languages.1.colour", "unknown key"),
         (
+            {"script": {"letters": "runic"}},
+            "languages.1.script.letters",
+            "Input should be 'latin', 'cyrillic' or 'arabic'",
+        ),
+        (
+            {"script": {"letters": "latin", "wrong": {"s,": "ș"}}},
+            "languages.1.script.wrong",
+            "write one letter on each",
+        ),
+        (
             {"status": "source", "exit_url": "https://example.org/meteo"},
             "languages.1.status",
             "only 'fr' has status 'source'",
@@ -66,6 +77,7 @@ def test_bad_entry_names_file_and_field(tmp_path, change, field, message):
         "direction": "ltr",
         "status": "planned",
         "exit_url": "https://example.org/weather",
+        "script": {"letters": "latin", "wrong": {"ş": "ș"}},
     }
     path = write_registry(tmp_path, GOOD, {**bad, **change})
     with pytest.raises(BuildError) as caught:
@@ -84,6 +96,7 @@ def test_duplicate_code_is_refused(tmp_path):
 def test_missing_source_language_is_refused(tmp_path):
     english = {"code": "en", "endonym": "English", "material": "en", "babel": "en", "direction": "ltr"}
     english["exit_url"] = "https://example.org/weather"
+    english["script"] = {"letters": "latin"}
     path = write_registry(tmp_path, english | {"status": "planned"})
     with pytest.raises(BuildError, match="the source language 'fr' is missing"):
         load_registry(path)
@@ -94,3 +107,22 @@ def test_yaml_syntax_error_names_the_line(tmp_path):
     path.write_text("languages:\n  - code: fr\n    endonym: [oops\n", encoding="utf-8")
     with pytest.raises(BuildError, match=r"languages\.yml: invalid YAML at line \d+"):
         load_registry(path)
+
+
+def test_an_entry_without_its_script_rule_is_refused(tmp_path):
+    without = {key: value for key, value in GOOD.items() if key != "script"}
+    with pytest.raises(BuildError) as caught:
+        load_registry(write_registry(tmp_path, without))
+    assert caught.value.field == "languages.0.script"
+    assert caught.value.detail == "required key is missing (the language's letters, e.g. {letters: latin})"
+
+
+@pytest.mark.parametrize(
+    ("code", "letters"), [("ro", "latin"), ("bg", "cyrillic"), ("ar", "arabic"), ("sr_Cyrl", "cyrillic")]
+)
+def test_a_new_language_gets_its_letters_from_cldr(code, letters):
+    from parapluie.i18n.newlang import describe_language, registry_entry
+
+    language = describe_language(code.split("_")[0], "https://example.org/weather", babel_locale=code, material="en")
+    assert language.script.letters == letters
+    assert registry_entry(language).endswith(f"    script: {{letters: {letters}}}\n")
