@@ -26,6 +26,9 @@ PRESERVED_ELEMENT = re.compile(
     r"(<(?:pre|textarea|script|style)\b.*?</(?:pre|textarea|script|style)\s*>)", re.DOTALL | re.IGNORECASE
 )
 LINE_BREAK_RUN = re.compile(r"[ \t\r\f]*\n\s*")
+# The theme's toggles are checkboxes with autocomplete="off", which HTML allows only on text-like
+# inputs (the W3C checker reports it on every page).
+CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"', re.IGNORECASE)
 
 
 def set_html_lang_dir(html: str, lang: str, direction: str) -> str:
@@ -80,6 +83,11 @@ def collapse_whitespace(html: str) -> str:
     return "".join(parts)
 
 
+def drop_invalid_attributes(html: str) -> str:
+    """Remove the theme's attributes that HTML does not allow where they stand (see CHECKBOX_AUTOCOMPLETE)."""
+    return CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+
+
 def finish_language_folder(folder: Path, lang: str, direction: str) -> None:
     """Apply every rewrite to the HTML files of one language's output.
 
@@ -87,7 +95,7 @@ def finish_language_folder(folder: Path, lang: str, direction: str) -> None:
     """
     for path in folder.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
-        html = hoist_body_start(set_html_lang_dir(html, lang, direction))
+        html = drop_invalid_attributes(hoist_body_start(set_html_lang_dir(html, lang, direction)))
         path.write_text(collapse_whitespace(protect_external_links(html)), encoding="utf-8")
 
 

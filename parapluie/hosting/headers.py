@@ -11,6 +11,8 @@ import fnmatch
 import re
 from pathlib import Path
 
+from parapluie.hosting.compression import GZIP_LEVEL
+
 # Features no page of ours uses: all denied. Only names Chromium recognises (an unknown name
 # is logged as an error in the console).
 DENIED_FEATURES = (
@@ -43,6 +45,9 @@ WEEK_CACHE = "public, max-age=604800"
 # Files browsers must re-check every time: the service worker (a stale one would serve an old copy).
 ALWAYS_REVALIDATE = ("/sw.js",)
 NO_CACHE = "no-cache"
+# Types Debian's /etc/nginx/mime.types does not know (it would send application/octet-stream, and
+# a phone would not offer to save the contact): the nginx snippet sets them per extension.
+MISSING_NGINX_TYPES = {"vcf": "text/vcard", "webmanifest": "application/manifest+json"}
 # Text types worth compressing; hosts compress at GZIP_LEVEL (parapluie/hosting/compression.py).
 GZIP_TYPES = (
     "text/css application/javascript application/json image/svg+xml application/manifest+json "
@@ -93,6 +98,18 @@ def headers_file(page_policy: str, cached: list[str], week_cached: list[str] = (
     return "\n".join(lines) + "\n"
 
 
+def _nginx_location(match: str, nested: str, extra: str) -> str:
+    """One location block: the security headers again (nginx drops inherited add_header), then `extra`."""
+    return f"location {match} {{\n{nested}\n    {extra}\n}}\n"
+
+
+def _nginx_regex(pattern: str) -> str:
+    """A regex as an nginx location argument: quoted, since nginx reads `{`, `}` and `;` as syntax."""
+    if '"' in pattern:
+        raise ValueError(f"an nginx location regex cannot hold a double quote: {pattern!r}")
+    return f'"{pattern}"'
+
+
 def nginx_snippet(page_policy: str, redirects: list | None = None) -> str:
     """An nginx snippet for the server block (repeated in the location: nginx drops inherited add_header).
 
@@ -101,28 +118,36 @@ def nginx_snippet(page_policy: str, redirects: list | None = None) -> str:
     adds = [f'add_header {name} "{value}" always;' for name, value in security_headers(page_policy).items()]
     body = "\n".join(adds)
     nested = "\n".join(f"    {line}" for line in adds)
+    locations = [
+        _nginx_location(
+            f"~* {_nginx_regex(FINGERPRINTED.pattern)}", nested, f'add_header Cache-Control "{LONG_CACHE}" always;'
+        ),
+        _nginx_location(
+            f"~* {_nginx_regex(WEEK_CACHED.pattern)}", nested, f'add_header Cache-Control "{WEEK_CACHE}" always;'
+        ),
+        *(
+            _nginx_location(f"= {path}", nested, f'add_header Cache-Control "{NO_CACHE}" always;')
+            for path in ALWAYS_REVALIDATE
+        ),
+        *(
+            _nginx_location("~* " + _nginx_regex(rf"\.{extension}$"), nested, f"default_type {mime};")
+            for extension, mime in MISSING_NGINX_TYPES.items()
+        ),
+        *(
+            f"location ~ {_nginx_regex('^' + re.escape(r.source) + '/?$')} {{ return 301 {r.target}; }}\n"
+            for r in redirects or []
+        ),
+    ]
     return (
         "# Parapluie: include inside the server block that serves site/.\n"
         "# nginx drops inherited add_header lines in any block that sets its own: they are repeated below.\n"
         "error_page 404 /404.html;\n"
+        "absolute_redirect off;  # a 301 names the path only: right behind a TLS proxy too\n"
         "access_log off;  # or a log_format without $remote_addr: keep no visitor's address\n"
         "gzip on;\n"
-        "gzip_comp_level 6;\n"
+        f"gzip_comp_level {GZIP_LEVEL};\n"
         f"gzip_types {GZIP_TYPES};\n"
-        f"{body}\n"
-        f"location ~* {FINGERPRINTED.pattern} {{\n"
-        f"{nested}\n"
-        f'    add_header Cache-Control "{LONG_CACHE}" always;\n'
-        "}\n"
-        f"location ~* {WEEK_CACHED.pattern} {{\n"
-        f"{nested}\n"
-        f'    add_header Cache-Control "{WEEK_CACHE}" always;\n'
-        "}\n"
-        + "".join(
-            f'location = {path} {{\n{nested}\n    add_header Cache-Control "{NO_CACHE}" always;\n}}\n'
-            for path in ALWAYS_REVALIDATE
-        )
-        + "".join(f"location ~ ^{r.source}/?$ {{ return 301 {r.target}; }}\n" for r in redirects or [])
+        f"{body}\n" + "".join(locations)
     )
 
 

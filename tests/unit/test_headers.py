@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from parapluie.hosting.headers import (
     ALWAYS_REVALIDATE,
+    MISSING_NGINX_TYPES,
     headers_file,
     headers_for,
     nginx_snippet,
@@ -29,7 +30,8 @@ def test_headers_file_applies_security_headers_everywhere_and_long_cache_to_fing
 
 def test_nginx_snippet_repeats_every_header_inside_each_location():
     snippet = nginx_snippet(POLICY)
-    locations = 2 + len(ALWAYS_REVALIDATE)  # fingerprinted files, the icon, each always-revalidated file
+    # Fingerprinted files, the icon, each always-revalidated file, each type nginx does not know.
+    locations = 2 + len(ALWAYS_REVALIDATE) + len(MISSING_NGINX_TYPES)
     for name in security_headers(POLICY):
         assert snippet.count(f"add_header {name} ") == 1 + locations, name
     assert "access_log off;" in snippet and "error_page 404 /404.html;" in snippet
@@ -47,3 +49,13 @@ def test_service_worker_is_always_revalidated():
     rules = parse_headers_file(headers_file(POLICY, ["/assets/parapluie.0123abcd.min.js"]))
     assert headers_for("/sw.js", rules)["Cache-Control"] == "no-cache"
     assert headers_for("/assets/parapluie.0123abcd.min.js", rules)["Cache-Control"].endswith("immutable")
+
+
+def test_nginx_regex_locations_are_quoted_and_types_set():
+    from parapluie.outreach.shortlinks import Redirect
+
+    snippet = nginx_snippet(POLICY, [Redirect("/fr/w", "/fr/webcam-securite/")])
+    assert 'location ~* "\\.[0-9a-f]{8}\\.min\\.(?:js|css)$" {' in snippet
+    assert 'location ~* "\\.vcf$" {' in snippet and "default_type text/vcard;" in snippet
+    assert "default_type application/manifest+json;" in snippet
+    assert 'location ~ "^/fr/w/?$" { return 301 /fr/webcam-securite/; }' in snippet

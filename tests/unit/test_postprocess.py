@@ -21,3 +21,16 @@ def test_external_links_get_noopener_noreferrer_and_keep_other_rel_values():
 def test_tel_and_mailto_links_are_left_alone():
     html = '<a href="tel:+3280012800">0800</a><a href="mailto:a@b.be">m</a>'
     assert protect_external_links(html) == html
+
+
+def test_checkboxes_lose_the_autocomplete_html_does_not_allow_them():
+    from parapluie.finish.postprocess import drop_invalid_attributes
+
+    html = (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+        '<input type="text" name="query" autocomplete="off">'
+    )
+    assert drop_invalid_attributes(html) == (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+        '<input type="text" name="query" autocomplete="off">'
+    )
