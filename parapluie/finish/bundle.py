@@ -39,6 +39,16 @@ NAME_TOKEN = re.compile(r"[A-Za-z_][\w-]*")
 CLASS_ATTRIBUTE = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 ID_ATTRIBUTE = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 SELECTOR_CLASS_OR_ID = re.compile(r"([.#])(-?[_a-zA-Z][\w-]*)")
+# The element names a selector needs (after its classes, ids, attributes and pseudo-classes are removed).
+SELECTOR_NOISE = re.compile(r"\[[^\]]*\]|::?[\w-]+(?:\([^)]*\))?|[.#]-?[_a-zA-Z][\w-]*")
+ELEMENT_NAME = re.compile(r"[a-zA-Z][a-zA-Z0-9-]*")
+START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+# Elements a script creates (`document.createElement("li")`).
+CREATED_ELEMENT = re.compile(r"""createElement(?:NS)?\(\s*(?:[^,)]*,\s*)?["']([a-zA-Z][a-zA-Z0-9-]*)["']""")
+CUSTOM_PROPERTY_USE = re.compile(r"var\(\s*(--[\w-]+)")
+# A custom property declaration (`--md-x: value;`), its value possibly quoted (data URLs).
+CUSTOM_PROPERTY_DECLARATION = re.compile(r"""(?<=[{;])(--[\w-]+):((?:[^;{}"']|"[^"]*"|'[^']*')*)(?:;|(?=}))""")
+EMPTY_RULE = re.compile(r"[^{}]+\{\s*\}")
 # Functional pseudo-classes whose arguments need not match for the rule to apply (:not(.x)),
 # or may match in part (:is(.a, .b)): their names never make a selector unused.
 FUNCTIONAL_PSEUDO = re.compile(r":(?:not|is|where|has)\(")
@@ -89,6 +99,16 @@ def used_names(html_pages: list[str], scripts: list[str]) -> set[str]:
     return names
 
 
+def used_elements(html_pages: list[str], scripts: list[str]) -> set[str]:
+    """Every element name the pages contain or the scripts create, lower case."""
+    elements = {"html", "body", "*"}
+    for html in html_pages:
+        elements.update(name.lower() for name in START_TAG.findall(html))
+    for script in scripts:
+        elements.update(name.lower() for name in CREATED_ELEMENT.findall(script))
+    return elements
+
+
 def _strip_functional_pseudo(selector: str) -> str:
     """The selector without the arguments of :not(), :is(), :where() and :has()."""
     result, depth, index = [], 0, 0
@@ -106,9 +126,38 @@ def _strip_functional_pseudo(selector: str) -> str:
     return "".join(result)
 
 
-def selector_is_used(selector: str, names: set[str]) -> bool:
-    """True when every class and id the selector requires is in `names`."""
-    return all(name in names for _, name in SELECTOR_CLASS_OR_ID.findall(_strip_functional_pseudo(selector)))
+def selector_is_used(selector: str, names: set[str], elements: set[str] | None = None) -> bool:
+    """True when every class and id the selector requires is in `names` and, when `elements` is
+    given, every element name it requires is in `elements` (`.md-typeset kbd` needs a <kbd>)."""
+    required = _strip_functional_pseudo(selector)
+    if not all(name in names for _, name in SELECTOR_CLASS_OR_ID.findall(required)):
+        return False
+    if elements is None:
+        return True
+    return all(name.lower() in elements for name in ELEMENT_NAME.findall(SELECTOR_NOISE.sub(" ", required)))
+
+
+def minify_css(css: str) -> str:
+    """Our own stylesheets without comments and the whitespace around braces, semicolons and commas
+    (spaces elsewhere can mean something in a selector, `a :hover`, so they stay, folded to one)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    css = re.sub(r"\s+", " ", css)
+    return re.sub(r"\s*([{};,])\s*", r"\1", css).replace(";}", "}").strip()
+
+
+def drop_unused_properties(css: str) -> str:
+    """The stylesheet without the custom properties no `var()` reads (the theme declares icons,
+    colours and fonts for features we never show), repeated until nothing more goes."""
+    while True:
+        used = set(CUSTOM_PROPERTY_USE.findall(css))
+
+        def keep_used(match: re.Match, used: set[str] = used) -> str:
+            return match.group(0) if match.group(1) in used else ""
+
+        kept = EMPTY_RULE.sub("", CUSTOM_PROPERTY_DECLARATION.sub(keep_used, css).replace(";}", "}"))
+        if kept == css:
+            return css
+        css = kept
 
 
 def _split_selectors(prelude: str) -> list[str]:
@@ -122,18 +171,20 @@ def _split_selectors(prelude: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def _trim_rules(rules: list, names: set[str]) -> str:
+def _trim_rules(rules: list, names: set[str], elements: set[str] | None) -> str:
     kept = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = [s for s in _split_selectors(tinycss2.serialize(rule.prelude)) if selector_is_used(s, names)]
+            prelude = _split_selectors(tinycss2.serialize(rule.prelude))
+            selectors = [s for s in prelude if selector_is_used(s, names, elements)]
             if selectors:
                 kept.append(",".join(selectors) + "{" + tinycss2.serialize(rule.content) + "}")
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports", "layer", "container"):
             if rule.content is None:
                 kept.append(tinycss2.serialize([rule]))
                 continue
-            inner = _trim_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), names)
+            inner_rules = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            inner = _trim_rules(inner_rules, names, elements)
             if inner:
                 kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
         elif rule.type == "at-rule":
@@ -141,13 +192,14 @@ def _trim_rules(rules: list, names: set[str]) -> str:
     return "".join(kept)
 
 
-def trim_css(css: str, names: set[str]) -> str:
-    """The stylesheet without the rules whose selectors need a class or id that no page uses."""
+def trim_css(css: str, names: set[str], elements: set[str] | None = None) -> str:
+    """The stylesheet without the rules whose selectors need a class or id that no page uses (or,
+    given `elements`, an element no page has), and without the custom properties nothing reads."""
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     errors = [rule for rule in rules if rule.type == "error"]
     if errors:
         raise ValueError(f"CSS parse error at line {errors[0].source_line}: {errors[0].message}")
-    return _trim_rules(rules, names)
+    return drop_unused_properties(_trim_rules(rules, names, elements))
 
 
 def icon_classes(html_pages: list[str]) -> dict[str, str]:
@@ -163,16 +215,20 @@ def icon_rules(classes: dict[str, str]) -> str:
     """CSS drawing each icon as a mask over the text colour, so pages carry an empty <svg> only.
 
     The icons are the same on every page: sent once in the cached stylesheet, they no longer
-    weigh on each page. The empty <svg> keeps the theme's sizing rules (`.md-icon svg`…).
+    weigh on each page. The empty <svg> keeps the theme's sizing rules (`.md-icon svg`…). Each
+    icon's class sets its image (`--parapluie-icon`); one rule draws them all (once, not twice
+    for the prefixed and the standard `mask`).
     """
-    rules = []
+    if not classes:
+        return ""
+    rules = [
+        ",".join(f".{name}" for name in classes.values())
+        + "{-webkit-mask:var(--parapluie-icon) center/contain no-repeat;"
+        "mask:var(--parapluie-icon) center/contain no-repeat;background-color:currentColor}"
+    ]
     for svg, name in classes.items():
         # Percent-encoded but for a few harmless characters; never the quote that closes url("…").
-        url = 'url("data:image/svg+xml,' + quote(svg, safe=" =:/'.,-") + '")'
-        rules.append(
-            f".{name}{{-webkit-mask:{url} center/contain no-repeat;mask:{url} center/contain no-repeat;"
-            "background-color:currentColor}"
-        )
+        rules.append(f'.{name}{{--parapluie-icon:url("data:image/svg+xml,' + quote(svg, safe=" =:/'.,-") + '")}')
     return "".join(rules)
 
 
@@ -199,12 +255,13 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
     icons = icon_classes([path.read_text(encoding="utf-8") for f in language_folders for path in f.rglob("*.html")])
     own_scripts = [(sources / name).read_text(encoding="utf-8") for name in (*SCRIPTS, LAZY_SEARCH_SCRIPT)]
     names = used_names(pages, own_scripts)
+    elements = used_elements(pages, own_scripts)
     theme_css = theme_stylesheet(language_folders[0]).read_text(encoding="utf-8")
     try:
-        trimmed = trim_css(theme_css, names)
+        trimmed = trim_css(theme_css, names, elements)
     except ValueError as error:
         raise BuildError(theme_stylesheet(language_folders[0]), str(error)) from None
-    own_css = [(sources / name).read_text(encoding="utf-8") for name in STYLESHEETS]
+    own_css = [minify_css((sources / name).read_text(encoding="utf-8")) for name in STYLESHEETS]
     css = "\n".join([trimmed, icon_rules(icons), *own_css])
     assets = site / "assets"
     assets.mkdir(exist_ok=True)

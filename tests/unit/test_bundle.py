@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from parapluie.finish.bundle import (
     Bundles,
+    drop_unused_properties,
     icon_classes,
     icon_rules,
     link_bundles,
+    minify_css,
     selector_is_used,
     trim_css,
+    used_elements,
     used_names,
 )
 
@@ -48,12 +51,12 @@ def test_a_selector_is_kept_only_when_all_its_classes_and_ids_are_used():
 
 def test_trim_css_drops_unused_rules_inside_media_and_keeps_the_rest():
     css = (
-        ":root{--x:1}.used{color:red}.unused{color:blue}.used,.unused b{margin:0}"
+        ":root{--x:1;--y:2}.used{color:var(--x)}.unused{color:blue}.used,.unused b{margin:0}"
         "@media screen and (min-width:60em){.unused{top:0}.used{top:1px}}"
         "@media print{.unused{display:none}}@keyframes spin{to{transform:rotate(1turn)}}"
     )
     trimmed = trim_css(css, {"used"})
-    assert ":root{--x:1}" in trimmed and ".used{color:red}" in trimmed
+    assert ":root{--x:1}" in trimmed and ".used{color:var(--x)}" in trimmed
     assert ".used{margin:0}" in trimmed
     assert "@media screen and (min-width:60em){.used{top:1px}}" in trimmed
     assert "unused" not in trimmed and "@media print" not in trimmed
@@ -65,8 +68,12 @@ def test_inline_icons_move_into_the_stylesheet_as_masks():
     classes = icon_classes(pages)
     assert classes == {ICON: "parapluie-i1"}
     rules = icon_rules(classes)
-    assert rules.startswith('.parapluie-i1{-webkit-mask:url("data:image/svg+xml,')
-    assert "background-color:currentColor" in rules
+    assert rules.startswith(
+        ".parapluie-i1{-webkit-mask:var(--parapluie-icon) center/contain no-repeat;"
+        "mask:var(--parapluie-icon) center/contain no-repeat;background-color:currentColor}"
+    )
+    assert '.parapluie-i1{--parapluie-icon:url("data:image/svg+xml,' in rules
+    assert rules.count("data:") == 1  # each icon's data once, not once per mask property
     inside = rules.split('url("', 1)[1].split('")', 1)[0]
     assert '"' not in inside and "<" not in inside  # the data URL cannot end the CSS string early
     html = link_bundles(pages[0], bundles(icons=classes))
@@ -86,3 +93,33 @@ def test_link_bundles_points_stable_names_at_fingerprinted_files_and_drops_theme
     assert "md-skip" not in html
     assert 'data-md-toggle="drawer"' in html
     assert "data-md-type" not in html
+
+
+def test_custom_properties_nothing_reads_are_dropped_until_none_is_left():
+    css = (
+        ":root{--icon:url(\"data:image/svg+xml;charset=utf-8,<svg a='1;2'/>\");--a:var(--b);--b:1px;--c:red}"
+        ".x{margin:var(--a)}.y{--only-here:1}"
+    )
+    assert drop_unused_properties(css) == ":root{--a:var(--b);--b:1px}.x{margin:var(--a)}"
+
+
+def test_elements_come_from_the_pages_and_what_scripts_create():
+    elements = used_elements(['<p class="a"><A href="#">x</A></p>'], ['document.createElement("mark");'])
+    assert {"html", "body", "p", "a", "mark"} <= elements
+    assert "kbd" not in elements
+
+
+def test_a_selector_needing_an_element_no_page_has_is_dropped():
+    names, elements = {"md-typeset"}, {"html", "body", "p", "a", "li", "ul"}
+    assert selector_is_used(".md-typeset p", names, elements)
+    assert selector_is_used(".md-typeset ul li:not(kbd)>a::after", names, elements)
+    assert selector_is_used("[dir=rtl] .md-typeset [data-x=kbd]", names, elements)
+    assert not selector_is_used(".md-typeset kbd", names, elements)
+    assert not selector_is_used(".md-typeset table:not([class]) th", names, elements)
+    css = ".md-typeset kbd{color:red}.md-typeset p{margin:0}@media print{.md-typeset pre{top:0}}"
+    assert trim_css(css, names, elements) == ".md-typeset p{margin:0}"
+
+
+def test_our_stylesheets_are_minified_without_changing_selectors():
+    css = "/* The bar. */\n.a :hover ,\n.b > .c {\n  color: red;\n  margin: 0 1px;\n}\n@media (min-width: 45em) {\n  .a { top: 0; }\n}\n"
+    assert minify_css(css) == ".a :hover,.b > .c{color: red;margin: 0 1px}@media (min-width: 45em){.a{top: 0}}"
