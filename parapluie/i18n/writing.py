@@ -31,12 +31,14 @@ Letters = Literal["latin", "cyrillic", "arabic"]
 # A text of a language written in another script must still be mostly in its own script: names
 # of services, addresses and URLs stay in Latin letters (Espace P…, Sida Sol).
 MIN_SCRIPT_SHARE = 0.5
-# Texts shorter than this (in letters) are too short to judge the share of a script.
-MIN_LETTERS_FOR_SHARE = 40
+# Texts shorter than this (in letters) are too short to judge the share of a script (a name with
+# a short gloss, «Écoute violences conjugales (линия при домашно насилие)», is mostly Latin).
+MIN_LETTERS_FOR_SHARE = 100
 # `required` letters are checked on pages only (a short label may lack them).
 GLOSSARY_FILE = "glossary.yml"
 LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+|[\w.+-]+@[\w-]+\.[\w.]+|\{\s*#[^}]*\}")
 WORD = re.compile(r"\w+")
+LOOK_ALIKE_SCRIPTS = {"latin", "cyrillic", "greek"}
 
 
 class ScriptRule(BaseModel):
@@ -104,7 +106,9 @@ def text_problems(text: str, rule: ScriptRule, glossary: Glossary, page: bool = 
     plain = _plain(text)
     problems = [f"«{wrong}» is a look-alike: write «{right}»" for wrong, right in rule.wrong.items() if wrong in plain]
     for word in sorted(set(WORD.findall(plain))):
-        scripts = {letter_script(char) for char in word} - {None}
+        # Latin, Cyrillic and Greek letters look alike: one of them inside a word of another is a
+        # homoglyph. (An Arabic particle joined to a Latin name, «وPrEP», is ordinary Arabic.)
+        scripts = {letter_script(char) for char in word} & LOOK_ALIKE_SCRIPTS
         if len(scripts) > 1:
             problems.append(f"«{word}» mixes letters of several scripts ({', '.join(sorted(scripts))})")
     letters = [script for script in map(letter_script, plain) if script]

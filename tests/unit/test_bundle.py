@@ -121,5 +121,8 @@ def test_a_selector_needing_an_element_no_page_has_is_dropped():
 
 
 def test_our_stylesheets_are_minified_without_changing_selectors():
-    css = "/* The bar. */\n.a :hover ,\n.b > .c {\n  color: red;\n  margin: 0 1px;\n}\n@media (min-width: 45em) {\n  .a { top: 0; }\n}\n"
+    css = (
+        "/* The bar. */\n.a :hover ,\n.b > .c {\n  color: red;\n  margin: 0 1px;\n}\n"
+        "@media (min-width: 45em) {\n  .a { top: 0; }\n}\n"
+    )
     assert minify_css(css) == ".a :hover,.b > .c{color: red;margin: 0 1px}@media (min-width: 45em){.a{top: 0}}"

@@ -21,7 +21,7 @@ from parapluie.inputs.languages import load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 NO_GLOSSARY = Glossary()
-# A sentence in another script than the language's own, long enough to judge (40+ letters).
+# A sentence in another script than the language's own (twice: long enough to judge, 100+ letters).
 OTHER_SCRIPT = {
     "latin": "Това е изречение на български език, написано на кирилица изцяло.",
     "cyrillic": "This is a sentence written entirely in Latin letters, not Cyrillic.",
@@ -40,7 +40,7 @@ def test_every_language_rule_catches_what_it_names(language):
         assert f"«{wrong}» is a look-alike: write «{right}»" in text_problems(f"{own}{wrong}{own}", rule, NO_GLOSSARY)
     assert any(
         problem.startswith("only 0% of the letters")
-        for problem in text_problems(OTHER_SCRIPT[rule.letters], rule, NO_GLOSSARY)
+        for problem in text_problems(OTHER_SCRIPT[rule.letters] * 2, rule, NO_GLOSSARY)
     )
     page = f"{own} " * 50
     page_problems = text_problems(page, rule, NO_GLOSSARY, page=True)
@@ -66,6 +66,8 @@ def test_a_word_mixing_scripts_is_a_homoglyph():
     # "România" with a Cyrillic "о" (U+043E) in place of the Latin one.
     problems = text_problems("R\u043emânia", ScriptRule(letters="latin"), NO_GLOSSARY)
     assert problems == ["«R\u043emânia» mixes letters of several scripts (cyrillic, latin)"]
+    # An Arabic particle joined to a Latin name is ordinary Arabic, not a look-alike.
+    assert text_problems("الفحص وPrEP مجانيان في هذا المركز", ScriptRule(letters="arabic"), NO_GLOSSARY) == []
 
 
 def test_urls_and_link_targets_are_not_text():
