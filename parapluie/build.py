@@ -20,7 +20,8 @@ from parapluie.checks import broken_links, site_problems
 from parapluie.content_checks import check_source_pages
 from parapluie.directory import load_categories, load_services
 from parapluie.directory.hsds import hsds_export
-from parapluie.directory.pages import INDEX_PAGE, DirectoryWriter
+from parapluie.directory.pages import INDEX_PAGE, DirectoryWriter, published_vcards
+from parapluie.directory.places import PLACES_FILE, load_places
 from parapluie.errors import BuildError
 from parapluie.frontmatter import read_source_page
 from parapluie.headers import fingerprinted_files, headers_file, nginx_snippet, week_cached_files
@@ -143,10 +144,13 @@ def _build(
         new_site = work / "site"
         new_site.mkdir()
 
+        places = load_places(project.data / PLACES_FILE, registry.codes)
+        published = read_registry(project.data / REGISTRY_FILE)
+
         def generate(docs_dir: Path, language, gettext) -> list[str]:
             report_email = (base.get("extra") or {}).get("report_email") or ""
-            writer = DirectoryWriter(language.code, language.babel, gettext, today, report_email)
-            written = writer.write(docs_dir, services, categories)
+            writer = DirectoryWriter(language.code, language.babel, gettext, today, report_email, places)
+            written = writer.write(docs_dir, services, categories, published_vcards(published, language.code))
             (docs_dir / KIT_PAGE).write_text(kit_page(kit, language, gettext, docs_dir), encoding="utf-8")
             return [*written, KIT_PAGE]
 

@@ -234,11 +234,35 @@ class ServiceEntry(BaseModel):
     sources: list[HttpUrl] = Field(min_length=1)
     stale_reason: str | None = Field(default=None, min_length=1, description="Why an entry over 12 months old stays.")
     to_confirm: list[FieldName] = Field(default=[], description="Fields whose details are unverified ('à confirmer').")
+    source_years: dict[FieldName, Annotated[int, Field(ge=1990, le=2100)]] = Field(
+        default={},
+        description="Year of the dated source (⚠ in FACTS) a field comes from, e.g. {contacts: 2021}; shown to readers.",
+    )
+
+    @model_validator(mode="after")
+    def _dated_fields_are_to_confirm(self) -> ServiceEntry:
+        unconfirmed = [name for name in self.source_years if name not in self.to_confirm]
+        if unconfirmed:
+            raise ValueError(
+                f"source_years lists {', '.join(unconfirmed)}: a detail from a dated source is published only "
+                f"as 'à confirmer', so add it to to_confirm too"
+            )
+        return self
 
     @property
     def address_public(self) -> bool:
         """True when the address may appear in any output (page, JSON, vCard, sitemap)."""
         return self.location is not None and not self.location.private
+
+    @property
+    def hours_confirmed(self) -> bool:
+        """True when the hours are known and not marked 'à confirmer': only then may a page say "open now"."""
+        return self.hours is not None and "hours" not in self.to_confirm
+
+    @property
+    def has_contact(self) -> bool:
+        """True when there is a number, an address to write to or a website: something a vCard can save."""
+        return any(contact.kind != "video-call" for contact in self.contacts)
 
     def opening_hours(self) -> opening_hours.OpeningHours | None:
         """The parsed hours, in Brussels time with Belgian public holidays; None when unknown."""
