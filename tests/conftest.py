@@ -81,7 +81,9 @@ def add_fixture_language(project: Project, entry: dict, prefix: str) -> None:
     template = read_catalog(project.translations / "messages.pot")
     catalog = Catalog(locale=entry["babel"])
     for message in template:
-        if message.id:
+        if isinstance(message.id, tuple):  # plural forms: every form of the language, from the French plural
+            catalog.add(message.id, tuple(prefix + message.id[1] for _ in range(catalog.num_plurals)))
+        elif message.id:
             catalog.add(message.id, prefix + message.id)
     write_catalog(catalog_path(project.translations, Language(**entry)), catalog)
 

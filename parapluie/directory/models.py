@@ -239,15 +239,16 @@ class ServiceEntry(BaseModel):
         description="Year of the dated source (⚠ in FACTS) a field comes from, e.g. {contacts: 2021}; shown to readers.",
     )
 
-    @model_validator(mode="after")
-    def _dated_fields_are_to_confirm(self) -> ServiceEntry:
-        unconfirmed = [name for name in self.source_years if name not in self.to_confirm]
+    @field_validator("source_years")
+    @classmethod
+    def _dated_fields_are_to_confirm(cls, value: dict[str, int], info: ValidationInfo) -> dict[str, int]:
+        unconfirmed = [name for name in value if name not in info.data.get("to_confirm", [])]
         if unconfirmed:
             raise ValueError(
-                f"source_years lists {', '.join(unconfirmed)}: a detail from a dated source is published only "
+                f"{', '.join(unconfirmed)}: a detail from a dated source is published only "
                 f"as 'à confirmer', so add it to to_confirm too"
             )
-        return self
+        return value
 
     @property
     def address_public(self) -> bool:
