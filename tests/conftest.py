@@ -45,6 +45,26 @@ def built(real_project: Project, tmp_path_factory: pytest.TempPathFactory) -> Bu
     return build_site(real_project, tmp_path_factory.mktemp("built") / "site")
 
 
+FINDER_FIXTURES = ROOT / "tests" / "fixtures" / "finder" / "services"
+
+
+@pytest.fixture(scope="session")
+def finder_built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real project plus the finder's fixture entries (tests/fixtures/finder/), built in French and Bulgarian."""
+    project = copy_project(tmp_path_factory.mktemp("finder") / "project")
+    for path in FINDER_FIXTURES.glob("*.yml"):
+        shutil.copy(path, project.data / "services" / path.name)
+    return build_site(project, project.root / "site", languages=["fr", "bg"])
+
+
+@pytest.fixture(scope="session")
+def finder_url(finder_built: BuildResult):
+    """Base URL of the finder's fixture build, served locally."""
+    url, server = start_server(finder_built.site)
+    yield url
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def site_url(built: BuildResult):
     """Base URL of the built site, served locally with its `_headers` applied."""

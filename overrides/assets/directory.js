@@ -163,6 +163,17 @@
     return card.querySelector(".parapluie-card__name").textContent;
   }
 
+  var list = document.querySelector(".parapluie-cards");
+  var order = Array.prototype.slice.call(cards);
+
+  // Open now (confirmed) first, then open today or unknown, then the rest; police after the others.
+  function rank(card, moment) {
+    var info = openInfo(card, moment);
+    var confirmed = card.hasAttribute("data-hours-confirmed");
+    var score = info && info.open && confirmed ? 0 : (openToday(card, moment) ? 1 : 2);
+    return (card.hasAttribute("data-last") ? 10 : 0) + score;
+  }
+
   function apply() {
     var need = form.elements.need.value;
     var place = form.elements.place.value;
@@ -170,13 +181,15 @@
     var todayOnly = form.elements.today.checked;
     var moment = Date.now();
     var shown = 0, matching = 0, openNow = 0, next = null, nextCard = null, known = false;
-    for (var i = 0; i < cards.length; i++) {
-      var card = cards[i];
+    var ranked = [];
+    for (var i = 0; i < order.length; i++) {
+      var card = order[i];
       var matches = has(card, "data-needs", need) && inPlace(card, place) && has(card, "data-languages", language);
       // Unknown hours are not "closed": such a service stays listed, its card says the hours are unknown.
       var unknown = !card.hasAttribute("data-always-open") && todayRanges(card, moment) === null;
       var visible = matches && (!todayOnly || unknown || openToday(card, moment));
       card.hidden = !visible;
+      ranked.push([rank(card, moment), i, card]);
       shown += visible ? 1 : 0;
       if (!matches) {
         continue;
@@ -185,7 +198,7 @@
       var info = openInfo(card, moment);
       if (info) {
         known = true;
-        if (info.open && (card.hasAttribute("data-always-open") || card.hasAttribute("data-hours-confirmed"))) {
+        if (info.open && card.hasAttribute("data-hours-confirmed")) {
           openNow += 1;
         } else if (info.next !== null && (next === null || info.next < next)) {
           next = info.next;
@@ -193,17 +206,21 @@
         }
       }
     }
+    ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    for (var r = 0; r < ranked.length; r++) {
+      list.appendChild(ranked[r][2]);
+    }
     count.textContent = counts[String(shown)] || String(shown);
     count.hidden = shown === 0; // never a bare "0": the help below says what to do instead
     var text = "";
     if (!matching) {
       text = nextLine.getAttribute("data-none");
     } else if (!openNow) {
-      text = nextLine.getAttribute(todayOnly ? "data-none-today" : "data-none-now");
+      text = nextLine.getAttribute(todayOnly && !shown ? "data-none-today" : "data-none-now");
       if (nextCard) {
         var name = nameOf(nextCard);
         if (!nextCard.hasAttribute("data-hours-confirmed")) {
-          name += " (" + nextCard.parentNode.getAttribute("data-to-confirm") + ")";
+          name += " (" + list.getAttribute("data-to-confirm") + ")";
         }
         text += " " + nextLine.getAttribute("data-next").replace("{when}", when(next)).replace("{name}", name);
       } else if (!known) {
