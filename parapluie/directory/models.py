@@ -236,7 +236,7 @@ class ServiceEntry(BaseModel):
     to_confirm: list[FieldName] = Field(default=[], description="Fields whose details are unverified ('à confirmer').")
     source_years: dict[FieldName, Annotated[int, Field(ge=1990, le=2100)]] = Field(
         default={},
-        description="Year of the dated source (⚠ in FACTS) a field comes from, e.g. {contacts: 2021}; shown to readers.",
+        description="Year of the dated source (⚠ in FACTS) of a field to confirm, e.g. {contacts: 2021}; shown.",
     )
 
     @field_validator("source_years")

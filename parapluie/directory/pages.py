@@ -42,6 +42,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 # The category that puts an entry after the helplines and care in every list.
 LISTED_LAST = "police"
 # The best way to reach a service first: a call, then messages, then the web.
+# The fields whose source year an entry page shows.
+DATED_FIELDS = ("contacts", "location", "hours", "categories", "free", "anonymous", "languages")
 CONTACT_ORDER = ("phone", "whatsapp", "sms", "signal", "website", "email", "video-call")
 
 
@@ -236,7 +238,7 @@ class DirectoryWriter:
             vcard_name=f"../{service.id}.vcf" if with_vcard else "",
             always_open=always_open,
             hours_confirmed=service.hours_confirmed,
-            years={name: service.source_years.get(name) for name in ("contacts", "location", "hours", "categories", "free", "anonymous", "languages")},
+            years={name: service.source_years.get(name) for name in DATED_FIELDS},
             week=weekly_table(hours, self.locale, self.today) if hours and not always_open else [],
             intervals=json.dumps(open_intervals(hours, self.today)) if hours and not always_open else "",
             hours_note=localized(service.hours_note, self.language) if service.hours_note else "",

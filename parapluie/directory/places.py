@@ -36,7 +36,11 @@ def load_places(path: Path, language_codes: list[str]) -> Places:
     for city, names in places.cities.items():
         for code, text in names.items():
             if code not in language_codes:
-                raise BuildError(path, f"unknown language key {code!r} (expected one of {', '.join(language_codes)})", f"cities.{city}")
+                raise BuildError(
+                    path,
+                    f"unknown language key {code!r} (expected one of {', '.join(language_codes)})",
+                    f"cities.{city}",
+                )
             if not text.strip():
                 raise BuildError(path, "empty name", f"cities.{city}.{code}")
     return places

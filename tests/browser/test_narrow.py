@@ -11,15 +11,14 @@ pytestmark = pytest.mark.browser
 NARROW = {**PHONE, "viewport": {"width": 320, "height": 640}}
 TAP = 44
 # Phone numbers and the links a page exists for: contacts, result names, the need and place choices.
-PRIMARY = (
-    "a[href^='tel:'], a.parapluie-contact, a.parapluie-card__name, .parapluie-needs a, .parapluie-places a"
-)
+PRIMARY = "a[href^='tel:'], a.parapluie-contact, a.parapluie-card__name, .parapluie-needs a, .parapluie-places a"
 MEASURE = """(selector) => {
   const small = [];
   for (const link of document.querySelectorAll(selector)) {
     const box = link.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;  // not shown (a hidden list, another layout)
-    if (box.width < 43.5 || box.height < 43.5) small.push(`${link.textContent.trim()} ${Math.round(box.width)}×${Math.round(box.height)}`);
+    const size = `${Math.round(box.width)}×${Math.round(box.height)}`;
+    if (box.width < 43.5 || box.height < 43.5) small.push(`${link.textContent.trim()} ${size}`);
   }
   return {width: document.documentElement.scrollWidth, small};
 }"""

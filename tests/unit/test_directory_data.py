@@ -41,8 +41,17 @@ FACTS_NUMBERS = {
     "ex-aequo": {"+3227362861"},
 }
 # FACTS 8.9: no phone number found for these.
-NO_NUMBER_IN_FACTS = ("cpvs-liege", "cpvs-namur", "chu-liege-crs", "chu-charleroi-crvih", "chu-ucl-namur-godinne",
-                      "saser-namur", "namur-entraide-sida", "sida-sol", "medibus-hainaut")
+NO_NUMBER_IN_FACTS = (
+    "cpvs-liege",
+    "cpvs-namur",
+    "chu-liege-crs",
+    "chu-charleroi-crvih",
+    "chu-ucl-namur-godinne",
+    "saser-namur",
+    "namur-entraide-sida",
+    "sida-sol",
+    "medibus-hainaut",
+)
 
 
 @pytest.mark.parametrize("path", SERVICE_FILES, ids=[path.stem for path in SERVICE_FILES])
