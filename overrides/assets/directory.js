@@ -228,6 +228,7 @@
       }
     }
     nextLine.textContent = text;
+    nextLine.hidden = text === "";
     help.hidden = text === "";
   }
 
