@@ -15,8 +15,13 @@ TEMPLATES = Path(__file__).parent / "templates"
 COMPONENT_TEMPLATES = Path(__file__).parents[1] / COMPONENTS_FOLDER
 
 
-def environment(folder: Path = TEMPLATES, gettext: Callable[[str], str] | None = None) -> jinja2.Environment:
-    """A strict, autoescaping environment on `folder` and the components; with `gettext`, `_()` translates.
+def environment(
+    folder: Path = TEMPLATES,
+    gettext: Callable[[str], str] | None = None,
+    ngettext: Callable[[str, str, int], str] | None = None,
+) -> jinja2.Environment:
+    """A strict, autoescaping environment on `folder` and the components; with `gettext`, `_()` translates
+    (and `ngettext()` picks the language's plural form when given, else French's rule).
 
     A variable a template uses but the context lacks fails the render (StrictUndefined).
     """
@@ -27,5 +32,6 @@ def environment(folder: Path = TEMPLATES, gettext: Callable[[str], str] | None =
         extensions=["jinja2.ext.i18n"] if gettext else [],
     )
     if gettext:
-        env.install_gettext_callables(gettext, lambda s, p, n: gettext(s if n == 1 else p), newstyle=True)
+        plural = ngettext or (lambda singular, plural, count: gettext(singular if count <= 1 else plural))
+        env.install_gettext_callables(gettext, plural, newstyle=True)
     return env

@@ -45,6 +45,26 @@ def built(real_project: Project, tmp_path_factory: pytest.TempPathFactory) -> Bu
     return build_site(real_project, tmp_path_factory.mktemp("built") / "site")
 
 
+FINDER_FIXTURES = ROOT / "tests" / "fixtures" / "finder" / "services"
+
+
+@pytest.fixture(scope="session")
+def finder_built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real project plus the finder's fixture entries (tests/fixtures/finder/), built in French and Bulgarian."""
+    project = copy_project(tmp_path_factory.mktemp("finder") / "project")
+    for path in FINDER_FIXTURES.glob("*.yml"):
+        shutil.copy(path, project.data / "services" / path.name)
+    return build_site(project, project.root / "site", languages=["fr", "bg"])
+
+
+@pytest.fixture(scope="session")
+def finder_url(finder_built: BuildResult):
+    """Base URL of the finder's fixture build, served locally."""
+    url, server = start_server(finder_built.site)
+    yield url
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def site_url(built: BuildResult):
     """Base URL of the built site, served locally with its `_headers` applied."""
@@ -91,7 +111,9 @@ def add_fixture_language(project: Project, entry: dict, prefix: str) -> None:
     template = read_catalog(project.translations / "messages.pot")
     catalog = Catalog(locale=entry["babel"])
     for message in template:
-        if message.id:
+        if isinstance(message.id, tuple):  # plural forms: every form of the language, from the French plural
+            catalog.add(message.id, tuple(prefix + message.id[1] for _ in range(catalog.num_plurals)))
+        elif message.id:
             catalog.add(message.id, prefix + message.id)
     write_catalog(catalog_path(project.translations, Language(**entry)), catalog)
 

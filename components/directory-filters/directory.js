@@ -1,19 +1,32 @@
-/* Directory pages: "open now" from the intervals the build wrote (Brussels time, with offsets),
-   and, on the directory page, filters by need, city, language spoken and "open now".
-   Without JavaScript every entry stays listed and the weekly hours stay readable. Nothing is stored. */
+/* Directory pages, from the intervals the build wrote (Brussels time, with offsets):
+   - each card shows today's hours, and "open now" only where the hours are confirmed;
+   - an entry page says "open now" (only confirmed hours carry the intervals);
+   - the directory page answers "What do you need?", "Where?" and "Open today" in place, each
+     service once; when nothing matches or nothing is open, it says when the next one opens and
+     shows the lines that answer 24/7.
+   Without JavaScript the need links lead to one page per need, and the weekly hours stay
+   readable. Nothing is stored. */
 (function () {
   "use strict";
   var lang = document.documentElement.lang || "fr";
+  var ZONE = "Europe/Brussels";
+  var dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+  var timeFormat = new Intl.DateTimeFormat(lang, { timeZone: ZONE, hour: "2-digit", minute: "2-digit" });
 
+  function intervalsOf(element) {
+    var raw = element.getAttribute("data-open-intervals");
+    return raw ? JSON.parse(raw) : [];
+  }
+
+  // {open, next}: open at `now`, and the next opening; null when the build is too old to tell.
   function openInfo(element, now) {
     if (element.hasAttribute("data-always-open")) {
       return { open: true, next: null };
     }
-    var raw = element.getAttribute("data-open-intervals");
-    if (!raw) {
+    var intervals = intervalsOf(element);
+    if (!intervals.length) {
       return null;
     }
-    var intervals = JSON.parse(raw);
     var next = null;
     for (var i = 0; i < intervals.length; i++) {
       var start = Date.parse(intervals[i][0]);
@@ -25,65 +38,221 @@
         next = start;
       }
     }
-    if (next === null && intervals.length && Date.parse(intervals[intervals.length - 1][1]) < now) {
+    if (next === null && Date.parse(intervals[intervals.length - 1][1]) < now) {
       return null; // the build is older than the intervals it carries: say nothing rather than guess
     }
     return { open: false, next: next };
   }
 
+  // Today's opening ranges in Brussels, as text ("10:00–16:00"); [] when closed; null when unknown.
+  function todayRanges(element, now) {
+    var intervals = intervalsOf(element);
+    if (!intervals.length) {
+      return null;
+    }
+    var today = dayFormat.format(new Date(now));
+    if (intervals[intervals.length - 1][1].slice(0, 10) < today) {
+      return null;
+    }
+    var ranges = [];
+    for (var i = 0; i < intervals.length; i++) {
+      var startDay = intervals[i][0].slice(0, 10);
+      var endDay = intervals[i][1].slice(0, 10);
+      var endTime = intervals[i][1].slice(11, 16);
+      if (startDay > today || endDay < today || (endDay === today && endTime === "00:00")) {
+        continue;
+      }
+      var from = startDay === today ? timeFormat.format(new Date(Date.parse(intervals[i][0]))) : "00:00";
+      var to = endDay === today ? timeFormat.format(new Date(Date.parse(intervals[i][1]))) : "24:00";
+      ranges.push(from + "–" + to);
+    }
+    return ranges;
+  }
+
   function when(time) {
     return new Intl.DateTimeFormat(lang, {
-      timeZone: "Europe/Brussels", weekday: "long", hour: "2-digit", minute: "2-digit"
+      timeZone: ZONE, weekday: "long", hour: "2-digit", minute: "2-digit"
     }).format(new Date(time));
   }
 
+  function statusText(holder, info) {
+    var text = info.open ? holder.getAttribute("data-open-now") : holder.getAttribute("data-closed-now");
+    if (!info.open && info.next !== null) {
+      text += " · " + holder.getAttribute("data-opens").replace("{when}", when(info.next));
+    }
+    return text;
+  }
+
   var now = Date.now();
+
+  // Entry pages: the badge exists only for confirmed hours.
   var badges = document.querySelectorAll("p.parapluie-open[data-open-intervals]");
   for (var b = 0; b < badges.length; b++) {
     var info = openInfo(badges[b], now);
     if (!info) {
       continue;
     }
-    var text = info.open ? badges[b].getAttribute("data-open-now") : badges[b].getAttribute("data-closed-now");
-    if (!info.open && info.next !== null) {
-      text += " · " + badges[b].getAttribute("data-opens").replace("{when}", when(info.next));
-    }
-    badges[b].textContent = text;
+    badges[b].textContent = statusText(badges[b], info);
     badges[b].className += info.open ? " parapluie-open--yes" : " parapluie-open--no";
     badges[b].hidden = false;
   }
 
-  var form = document.querySelector("form.parapluie-filters");
+  // Cards: today's hours in place of the week; "open now" only for confirmed hours.
+  function showToday(card, moment) {
+    var list = card.parentNode;
+    var week = card.querySelector(".parapluie-card__week");
+    var ranges = todayRanges(card, moment);
+    if (!week || ranges === null) {
+      return;
+    }
+    var line = ranges.length ? list.getAttribute("data-today").replace("{hours}", ranges.join(", "))
+      : list.getAttribute("data-closed-today");
+    var confirmed = card.hasAttribute("data-hours-confirmed");
+    if (confirmed) {
+      var info = openInfo(card, moment);
+      if (info) {
+        line += " · " + statusText(list, info);
+      }
+    }
+    week.textContent = line;
+    week.className += confirmed ? "" : " parapluie-card__week--unconfirmed";
+  }
+
+  var allCards = document.querySelectorAll(".parapluie-card");
+  for (var c = 0; c < allCards.length; c++) {
+    showToday(allCards[c], now);
+  }
+
+  var form = document.querySelector("form.parapluie-finder");
   if (!form) {
     return;
   }
-  var cards = document.querySelectorAll(".parapluie-card");
-  var count = form.querySelector(".parapluie-filters__count");
+  var cards = document.querySelectorAll(".parapluie-cards .parapluie-card");
+  var count = document.querySelector(".parapluie-finder__count");
+  var help = document.querySelector(".parapluie-finder__help");
+  var nextLine = document.querySelector(".parapluie-finder__next");
+  var counts = JSON.parse(count.getAttribute("data-counts"));
 
   function has(card, attribute, value) {
     return !value || (" " + (card.getAttribute(attribute) || "") + " ").indexOf(" " + value + " ") >= 0;
   }
 
+  function inPlace(card, place) {
+    if (!place) {
+      return true;
+    }
+    var region = card.getAttribute("data-region");
+    if (region === "national") {
+      return true; // a line or a website answers wherever the reader is
+    }
+    if (place.indexOf("city:") === 0) {
+      return card.getAttribute("data-city") === place.slice(5);
+    }
+    return place === "region:" + region;
+  }
+
+  function openToday(card, moment) {
+    if (card.hasAttribute("data-always-open")) {
+      return true;
+    }
+    var ranges = todayRanges(card, moment);
+    return ranges !== null && ranges.length > 0;
+  }
+
+  function nameOf(card) {
+    return card.querySelector(".parapluie-card__name").textContent;
+  }
+
+  var list = document.querySelector(".parapluie-cards");
+  var order = Array.prototype.slice.call(cards);
+
+  // Open now (confirmed) first, then open today or unknown, then the rest; police after the others.
+  function rank(card, moment) {
+    var info = openInfo(card, moment);
+    var confirmed = card.hasAttribute("data-hours-confirmed");
+    var score = info && info.open && confirmed ? 0 : (openToday(card, moment) ? 1 : 2);
+    return (card.hasAttribute("data-last") ? 10 : 0) + score;
+  }
+
   function apply() {
     var need = form.elements.need.value;
-    var city = form.elements.city.value;
-    var language = form.elements.language.value;
-    var openOnly = form.elements.open.checked;
-    var shown = 0;
+    var place = form.elements.place.value;
+    var language = form.elements.language ? form.elements.language.value : "";
+    var todayOnly = form.elements.today.checked;
     var moment = Date.now();
-    for (var i = 0; i < cards.length; i++) {
-      var card = cards[i];
-      var info = openInfo(card, moment);
-      var visible = has(card, "data-needs", need) && (!city || card.getAttribute("data-city") === city) &&
-        has(card, "data-languages", language) && (!openOnly || (info !== null && info.open));
+    var shown = 0, matching = 0, openNow = 0, next = null, nextCard = null, known = false;
+    var ranked = [];
+    for (var i = 0; i < order.length; i++) {
+      var card = order[i];
+      var matches = has(card, "data-needs", need) && inPlace(card, place) && has(card, "data-languages", language);
+      // Unknown hours are not "closed": such a service stays listed, its card says the hours are unknown.
+      var unknown = !card.hasAttribute("data-always-open") && todayRanges(card, moment) === null;
+      var visible = matches && (!todayOnly || unknown || openToday(card, moment));
       card.hidden = !visible;
+      ranked.push([rank(card, moment), i, card]);
       shown += visible ? 1 : 0;
+      if (!matches) {
+        continue;
+      }
+      matching += 1;
+      var info = openInfo(card, moment);
+      if (info) {
+        known = true;
+        if (info.open && card.hasAttribute("data-hours-confirmed")) {
+          openNow += 1;
+        } else if (info.next !== null && (next === null || info.next < next)) {
+          next = info.next;
+          nextCard = card;
+        }
+      }
     }
-    count.textContent = count.getAttribute("data-template").replace("{count}", String(shown));
+    ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    for (var r = 0; r < ranked.length; r++) {
+      list.appendChild(ranked[r][2]);
+    }
+    count.textContent = counts[String(shown)] || String(shown);
+    count.hidden = shown === 0; // never a bare "0": the help below says what to do instead
+    var text = "";
+    if (!matching) {
+      text = nextLine.getAttribute("data-none");
+    } else if (!openNow) {
+      text = nextLine.getAttribute(todayOnly && !shown ? "data-none-today" : "data-none-now");
+      if (nextCard) {
+        var name = nameOf(nextCard);
+        if (!nextCard.hasAttribute("data-hours-confirmed")) {
+          name += " (" + list.getAttribute("data-to-confirm") + ")";
+        }
+        text += " " + nextLine.getAttribute("data-next").replace("{when}", when(next)).replace("{name}", name);
+      } else if (!known) {
+        text += " " + nextLine.getAttribute("data-unknown");
+      }
+    }
+    nextLine.textContent = text;
+    nextLine.hidden = text === "";
+    help.hidden = text === "";
+  }
+
+  // A link to a need (/annuaire/#get-tested) opens the finder with that need chosen.
+  var wanted = decodeURIComponent(location.hash.slice(1));
+  for (var o = 0; o < form.elements.need.options.length; o++) {
+    if (wanted && form.elements.need.options[o].value === wanted) {
+      form.elements.need.value = wanted;
+    }
   }
 
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.hidden = false;
+  var needs = document.querySelector(".parapluie-needs");
+  if (needs) {
+    needs.hidden = true;
+  }
+  var title = document.querySelector(".parapluie-results__title");
+  if (title) {
+    title.hidden = true;
+  }
   apply();
+  if (wanted && form.elements.need.value === wanted) {
+    form.scrollIntoView();
+  }
 })();

@@ -62,7 +62,7 @@
       presses = 0;
       leave();
     } else if (status) {
-      announce(status.getAttribute("data-progress").replace("{count}", String(presses)));
+      announce(status.getAttribute("data-progress-" + presses).replace("{count}", String(presses)));
     }
   }, true);
 

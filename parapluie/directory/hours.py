@@ -75,6 +75,24 @@ def weekly_table(hours: str, locale: str, today: dt.date) -> list[DayHours]:
     return [DayHours(names[index], ranges) for index, ranges in enumerate(by_day)]
 
 
+def week_summary(hours: str, locale: str, today: dt.date) -> str:
+    """A typical week in one short line, days with the same hours grouped: 'lun.–ven. 08:00–18:00'."""
+    names = get_day_names("abbreviated", locale=locale)
+    table = weekly_table(hours, locale, today)
+    parts: list[str] = []
+    day = 0
+    while day < WEEK:
+        ranges = table[day].ranges
+        last = day
+        while last + 1 < WEEK and table[last + 1].ranges == ranges:
+            last += 1
+        if ranges:
+            days = names[day] if last == day else f"{names[day]}–{names[last]}"
+            parts.append(f"{days} {', '.join(ranges)}")
+        day = last + 1
+    return " · ".join(parts)
+
+
 SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 

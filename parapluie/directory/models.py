@@ -230,11 +230,36 @@ class ServiceEntry(BaseModel):
     sources: list[HttpUrl] = Field(min_length=1)
     stale_reason: str | None = Field(default=None, min_length=1, description="Why an entry over 12 months old stays.")
     to_confirm: list[FieldName] = Field(default=[], description="Fields whose details are unverified ('à confirmer').")
+    source_years: dict[FieldName, Annotated[int, Field(ge=1990, le=2100)]] = Field(
+        default={},
+        description="Year of the dated source (⚠ in FACTS) of a field to confirm, e.g. {contacts: 2021}; shown.",
+    )
+
+    @field_validator("source_years")
+    @classmethod
+    def _dated_fields_are_to_confirm(cls, value: dict[str, int], info: ValidationInfo) -> dict[str, int]:
+        unconfirmed = [name for name in value if name not in info.data.get("to_confirm", [])]
+        if unconfirmed:
+            raise ValueError(
+                f"{', '.join(unconfirmed)}: a detail from a dated source is published only "
+                f"as 'à confirmer', so add it to to_confirm too"
+            )
+        return value
 
     @property
     def address_public(self) -> bool:
         """True when the address may appear in any output (page, JSON, vCard, sitemap)."""
         return self.location is not None and not self.location.private
+
+    @property
+    def hours_confirmed(self) -> bool:
+        """True when the hours are known and not marked 'à confirmer': only then may a page say "open now"."""
+        return self.hours is not None and "hours" not in self.to_confirm
+
+    @property
+    def has_contact(self) -> bool:
+        """True when there is a number, an address to write to or a website: something a vCard can save."""
+        return any(contact.kind != "video-call" for contact in self.contacts)
 
     def opening_hours(self) -> opening_hours.OpeningHours | None:
         """The parsed hours, in Brussels time with Belgian public holidays; None when unknown."""

@@ -1,9 +1,16 @@
 """The directory's pages, generated for one language from the validated data.
 
-`write_directory` writes, into a language's staged docs folder, the directory page
-(`annuaire.md`: by need, by region and city, then every entry with filters) and one page per
-entry (`annuaire/<id>.md`) with its vCard (`annuaire/<id>.vcf`). Data text is always escaped;
-an address marked private appears nowhere.
+`DirectoryWriter.write` writes, into a language's staged docs folder:
+
+- the directory page (`annuaire.md`): the question first ("What do you need?", "Where?",
+  "Open today", answered by the script in place), results right below, each service once;
+  without JavaScript, links to one page per need;
+- one page per need (`annuaire/besoin/<need>.md`): its services by place, a list of places on
+  top, so the answer is two taps away without any script;
+- one page per entry (`annuaire/<id>.md`), and its vCard (`annuaire/<id>.vcf`) when there is a
+  contact to save.
+
+Data text is always escaped; an address marked private appears nowhere.
 """
 
 from __future__ import annotations
@@ -14,13 +21,15 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import babel
 
 from parapluie.directory.categories import Categories
-from parapluie.directory.contacts import contact_link, json_ld, map_link, postal_address, vcard
-from parapluie.directory.hours import is_always_open, open_intervals, schema_hours, weekly_table
+from parapluie.directory.contacts import ContactLink, contact_link, json_ld, map_link, postal_address, vcard
+from parapluie.directory.hours import is_always_open, open_intervals, schema_hours, week_summary, weekly_table
 from parapluie.directory.models import Service, localized
+from parapluie.directory.places import Places
 from parapluie.i18n.catalogs import N_
 from parapluie.inputs.frontmatter import front_matter_block
 from parapluie.inputs.languages import SOURCE_LANGUAGE
@@ -28,7 +37,14 @@ from parapluie.jinja import environment
 
 INDEX_PAGE = "annuaire.md"
 ENTRY_FOLDER = "annuaire"
+NEED_FOLDER = "besoin"
 TEMPLATES = Path(__file__).parent / "templates"
+# The category that puts an entry after the helplines and care in every list.
+LISTED_LAST = "police"
+# The best way to reach a service first: a call, then messages, then the web.
+# The fields whose source year an entry page shows.
+DATED_FIELDS = ("contacts", "location", "hours", "categories", "free", "anonymous", "languages")
+CONTACT_ORDER = ("phone", "whatsapp", "sms", "signal", "website", "email", "video-call")
 
 
 KIND_LABELS = {
@@ -49,74 +65,159 @@ REGION_LABELS = {
 
 
 @dataclass
-class Card:
-    """One entry as the directory page lists it."""
+class Link:
+    """A contact ready to show: its kind's label, the text and where it leads."""
 
+    kind: str
+    label: str
+    text: str
+    href: str | None
+    note: str | None
+
+
+@dataclass
+class Card:
+    """One entry as the directory lists it."""
+
+    id: str
     href: str
     name: str
     place: str
     city: str
+    region: str
+    national: bool
     needs: list[str]
     languages: list[str]
     intervals: str
     always_open: bool
+    hours_confirmed: bool
+    week: str
+    hours_year: int | None
+    primary: Link | None
+    contacts_to_confirm: bool
+    last: bool
+
+    @property
+    def sort_key(self) -> tuple:
+        """Services of a place first, then those reached from anywhere; police after the others."""
+        return (self.national, self.last, self.name.lower())
 
 
 @dataclass
 class Group:
-    """A heading of the directory page and the entries under it."""
+    """A heading and the entries under it."""
 
     id: str
     label: str
     cards: list[Card] = field(default_factory=list)
 
 
+@dataclass
+class PlaceGroup:
+    """A region of the "Where?" list and its cities: (name shown, name in the data)."""
+
+    id: str
+    label: str
+    cities: list[tuple[str, str]]
+
+
 def _front_matter(meta: dict) -> str:
     return front_matter_block(meta)
+
+
+def _plural(gettext: Callable[[str], str]) -> Callable[[str, str, int], str]:
+    """The plural-aware twin of `gettext` (a bound `gettext` of a translations object), or French's rule."""
+    translations = getattr(gettext, "__self__", None)
+    if translations is not None and hasattr(translations, "ngettext"):
+        return translations.ngettext
+    return lambda singular, plural, count: gettext(singular if count <= 1 else plural)
+
+
+def _short_url(url: str) -> str:
+    """A website as a person reads it aloud: its host, without 'https://'."""
+    return urlsplit(url).hostname or url
 
 
 class DirectoryWriter:
     """Renders the directory of one language."""
 
     def __init__(
-        self, language: str, locale: str, gettext: Callable[[str], str], today: dt.date, report_email: str = ""
+        self,
+        language: str,
+        locale: str,
+        gettext: Callable[[str], str],
+        today: dt.date,
+        report_email: str = "",
+        places: Places | None = None,
     ) -> None:
         self.language, self.locale, self._, self.today = language, locale, gettext, today
+        self.ngettext = _plural(gettext)
         self.report_email = report_email
-        self.env = environment(TEMPLATES, gettext)
+        self.places = places or Places()
+        self.env = environment(TEMPLATES, gettext, self.ngettext)
 
     def needs_of(self, service: Service, categories: Categories) -> list[str]:
         """The reader needs a service answers."""
         return [need.id for need in categories.needs if set(need.categories) & set(service.categories)]
 
+    def city(self, service: Service) -> str:
+        """The service's city in the reader's language ('' when it has none)."""
+        location = service.location
+        return self.places.city(location.city, self.language) if location and location.city else ""
+
     def place(self, service: Service) -> str:
-        """City, or 'all of Belgium', for lists."""
+        """City, or its region ('all of Belgium'), for lists."""
         location = service.location
         if location is None:
-            return ""
-        return location.city or self._(REGION_LABELS[location.region])
+            return self._(REGION_LABELS["national"])
+        return self.city(service) or self._(REGION_LABELS[location.region])
+
+    def links(self, service: Service) -> list[Link]:
+        """The service's contacts, best first: call, WhatsApp, SMS, Signal, website, e-mail, video."""
+        ordered = sorted(service.contacts, key=lambda contact: CONTACT_ORDER.index(contact.kind))
+        result = []
+        for contact in ordered:
+            link: ContactLink = contact_link(contact, self.language)
+            result.append(Link(link.kind, self._(KIND_LABELS[link.kind]), link.text, link.href, link.note))
+        return result
 
     def card(self, service: Service, categories: Categories, href: str) -> Card:
         """The list item of one entry."""
-        intervals = open_intervals(service.hours, self.today) if service.hours else []
+        hours = service.hours
+        always_open = bool(hours) and is_always_open(hours, self.today)
+        intervals = open_intervals(hours, self.today) if hours and not always_open else []
+        primary = next((link for link in self.links(service) if link.href), None)
+        if primary and primary.kind == "website":
+            primary = Link(primary.kind, primary.label, _short_url(primary.text), primary.href, primary.note)
+        location = service.location
         return Card(
+            id=service.id,
             href=href,
             name=localized(service.name, self.language),
             place=self.place(service),
-            city=(service.location.city or "") if service.location else "",
+            city=(location.city or "") if location else "",
+            region=location.region.lower() if location else "national",
+            national=location is None or location.region == "national",
             needs=self.needs_of(service, categories),
             languages=list(service.languages),
             intervals=json.dumps(intervals) if intervals else "",
-            always_open=bool(service.hours) and is_always_open(service.hours, self.today),
+            always_open=always_open,
+            hours_confirmed=service.hours_confirmed,
+            week=week_summary(hours, self.locale, self.today) if hours and not always_open else "",
+            hours_year=service.source_years.get("hours"),
+            primary=primary,
+            contacts_to_confirm="contacts" in service.to_confirm,
+            last=LISTED_LAST in service.categories,
         )
 
-    def entry_page(self, service: Service, categories: Categories) -> str:
+    def cards(self, services: list[Service], categories: Categories, prefix: str) -> list[Card]:
+        """Every entry as a card (links relative to `prefix`), in the directory's order."""
+        cards = [self.card(service, categories, f"{prefix}{service.id}/") for service in services]
+        return sorted(cards, key=lambda card: card.sort_key)
+
+    def entry_page(self, service: Service, categories: Categories, with_vcard: bool = True) -> str:
         """The Markdown page (front matter + escaped HTML) of one entry."""
         name = localized(service.name, self.language)
-        links = []
-        for contact in service.contacts:
-            link = contact_link(contact, self.language)
-            links.append({**link.__dict__, "label": self._(KIND_LABELS[link.kind])})
         hours = service.hours
         always_open = bool(hours) and is_always_open(hours, self.today)
         reader = babel.Locale.parse(self.locale)
@@ -127,13 +228,16 @@ class DirectoryWriter:
             page_lang=self.language,
             text_lang=self.language if self.language in service.description else SOURCE_LANGUAGE,
             categories=[self._(categories.get(category).label) for category in service.categories],
-            contacts=links,
-            vcard_name=f"../{service.id}.vcf",
+            contacts=self.links(service),
+            vcard_name=f"../{service.id}.vcf" if with_vcard else "",
             always_open=always_open,
+            hours_confirmed=service.hours_confirmed,
+            years={name: service.source_years.get(name) for name in DATED_FIELDS},
             week=weekly_table(hours, self.locale, self.today) if hours and not always_open else [],
             intervals=json.dumps(open_intervals(hours, self.today)) if hours and not always_open else "",
             hours_note=localized(service.hours_note, self.language) if service.hours_note else "",
             address=postal_address(service),
+            city=self.city(service),
             map_link=map_link(service),
             spoken=[reader.languages.get(code, code) for code in service.languages],
             report_email=self.report_email,
@@ -149,46 +253,125 @@ class DirectoryWriter:
         }
         return _front_matter(meta) + "\n" + body + "\n"
 
+    def place_options(self, cards: list[Card]) -> list[PlaceGroup]:
+        """The "Where?" choices: each region with its cities (shown in the reader's language)."""
+        groups = []
+        for region, label in REGION_LABELS.items():
+            if region == "national":
+                continue
+            key = region.lower()
+            cities = sorted(
+                {(self.places.city(card.city, self.language), card.city) for card in cards if card.region == key}
+            )
+            if cities:
+                groups.append(PlaceGroup(key, self._(label), [(name, city) for name, city in cities if city]))
+        return groups
+
+    def counts(self, total: int) -> str:
+        """JSON: the result line for every possible number of results, with the language's plural forms."""
+        return json.dumps(
+            {
+                str(count): self.ngettext("{count} service", "{count} services", count).replace("{count}", str(count))
+                for count in range(total + 1)
+            },
+            ensure_ascii=False,
+        )
+
+    def _meta(self, title: str, description: str, services: list[Service]) -> dict:
+        return {
+            "title": title,
+            "description": description,
+            "reviewed": min(service.last_verified for service in services),
+            "parapluie": {"state": "generated", "origin": "data/services/"},
+        }
+
     def index_page(self, services: list[Service], categories: Categories) -> str:
-        """The directory page: by need, by region and city, then all entries with filters."""
-        cards = {service.id: self.card(service, categories, f"{service.id}/") for service in services}
-        cards = {key: card for key, card in sorted(cards.items(), key=lambda item: item[1].name.lower())}
+        """The directory page: the question first, the results right below, each service once."""
+        cards = self.cards(services, categories, "")
         needs = [Group(need.id, self._(need.label)) for need in categories.needs]
         for group in needs:
-            group.cards = [card for card in cards.values() if group.id in card.needs]
-        regions = []
-        for region, label in REGION_LABELS.items():
-            members = [s for s in services if s.location and s.location.region == region]
-            if members:
-                group_cards = sorted((cards[s.id] for s in members), key=lambda card: (card.city, card.name.lower()))
-                regions.append(Group(region.lower(), self._(label), group_cards))
+            group.cards = [card for card in cards if group.id in card.needs]
         reader = babel.Locale.parse(self.locale)
         spoken = sorted({code for service in services for code in service.languages})
         body = self.env.get_template("index.html").render(
             needs=needs,
-            regions=regions,
-            cards=list(cards.values()),
-            cities=sorted({card.city for card in cards.values() if card.city}),
+            places=self.place_options(cards),
+            cards=cards,
+            always=[card for card in cards if card.always_open],
+            counts=self.counts(len(cards)),
+            need_prefix=f"{NEED_FOLDER}/",
             languages=[(code, reader.languages.get(code, code)) for code in spoken],
         )
-        meta = {
-            "title": self._("Annuaire des services"),
-            "description": self._(
-                "Où se faire dépister, trouver des préservatifs, de l'aide alimentaire, parler à quelqu'un."
-            ),
-            "reviewed": min(service.last_verified for service in services),
-            "parapluie": {"state": "generated", "origin": "data/services/"},
-        }
+        meta = self._meta(
+            self._("Annuaire des services"),
+            self._("Où se faire dépister, trouver des préservatifs, parler à quelqu'un, se faire soigner."),
+            services,
+        )
         return _front_matter(meta) + "\n" + body + "\n"
 
-    def write(self, docs_dir: Path, services: list[Service], categories: Categories) -> list[str]:
-        """Write the directory page, the entry pages and the vCards; return the pages written."""
+    def need_page(self, need: Group, services: list[Service], categories: Categories) -> str:
+        """One need's services, by place, for reading without JavaScript (two taps from the directory)."""
+        cards = [card for card in self.cards(services, categories, "../../") if need.id in card.needs]
+        sections: list[Group] = []
+        for card in cards:
+            key = "partout" if card.national else f"lieu-{card.region}-{_slug(card.city)}"
+            label = self._("Par téléphone ou en ligne, partout en Belgique") if card.national else card.place
+            section = next((group for group in sections if group.id == key), None)
+            if section is None:
+                section = Group(key, label)
+                sections.append(section)
+            section.cards.append(card)
+        local = sorted((group for group in sections if group.id != "partout"), key=lambda group: group.label)
+        sections = local + [group for group in sections if group.id == "partout"]
+        listed = {card.id for card in cards}
+        always = [card for card in self.cards(services, categories, "../../") if card.always_open]
+        body = self.env.get_template("need.html").render(
+            need=need, sections=sections, always=[card for card in always if card.id not in listed]
+        )
+        meta = self._meta(need.label, self._("Les services pour ce besoin, par ville."), services)
+        return _front_matter(meta) + "\n" + body + "\n"
+
+    def write(
+        self,
+        docs_dir: Path,
+        services: list[Service],
+        categories: Categories,
+        kept_vcards: frozenset[str] = frozenset(),
+    ) -> list[str]:
+        """Write the directory, need and entry pages and the vCards; return the pages written.
+
+        A vCard is written when the entry has a contact to save; `kept_vcards` (entry ids) keeps
+        the file of an entry whose vCard was published before, so a saved address still answers.
+        """
         folder = docs_dir / ENTRY_FOLDER
-        folder.mkdir(parents=True, exist_ok=True)
+        (folder / NEED_FOLDER).mkdir(parents=True, exist_ok=True)
         (docs_dir / INDEX_PAGE).write_text(self.index_page(services, categories), encoding="utf-8")
         pages = [INDEX_PAGE]
+        for need in categories.needs:
+            group = Group(need.id, self._(need.label))
+            path = f"{ENTRY_FOLDER}/{NEED_FOLDER}/{need.id}.md"
+            (docs_dir / path).write_text(self.need_page(group, services, categories), encoding="utf-8")
+            pages.append(path)
         for service in services:
-            (folder / f"{service.id}.md").write_text(self.entry_page(service, categories), encoding="utf-8")
-            (folder / f"{service.id}.vcf").write_text(vcard(service, self.language), encoding="utf-8")
+            page = self.entry_page(service, categories, with_vcard=service.has_contact)
+            (folder / f"{service.id}.md").write_text(page, encoding="utf-8")
+            if service.has_contact or service.id in kept_vcards:
+                (folder / f"{service.id}.vcf").write_text(vcard(service, self.language), encoding="utf-8")
             pages.append(f"{ENTRY_FOLDER}/{service.id}.md")
         return pages
+
+
+def published_vcards(published: list[str], language: str) -> frozenset[str]:
+    """Ids of the entries whose vCard a language already published (addresses of data/published-urls.txt)."""
+    prefix = f"/{language}/{ENTRY_FOLDER}/"
+    return frozenset(
+        url[len(prefix) : -len(".vcf")] for url in published if url.startswith(prefix) and url.endswith(".vcf")
+    )
+
+
+def _slug(text: str) -> str:
+    import re
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")

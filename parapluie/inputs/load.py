@@ -14,6 +14,7 @@ from parapluie.directory.categories import Categories
 from parapluie.directory.load import DataWarning
 from parapluie.directory.models import Service
 from parapluie.directory.pages import INDEX_PAGE
+from parapluie.directory.places import PLACES_FILE, Places, load_places
 from parapluie.errors import BuildError
 from parapluie.i18n.catalogs import catalog_gettext
 from parapluie.i18n.language_rules import writing_problems
@@ -26,6 +27,7 @@ from parapluie.outreach.kit import KIT_PAGE, KitContext, snippets
 from parapluie.outreach.leaflets import LEAFLET_FILE, load_leaflet_entries
 from parapluie.outreach.shortlinks import REDIRECTS_FILE, SHORTLINKS_FILE, load_redirects, load_shortlinks
 from parapluie.project import Project
+from parapluie.verify.published import REGISTRY_FILE, read_registry
 from parapluie.staging.stage import source_pages
 
 # Nav pages the build generates from data rather than reading from the French sources.
@@ -47,6 +49,8 @@ class Inputs:
     data_warnings: list[DataWarning]
     kit: KitContext
     moved: dict[str, str]
+    places: Places  # each city's name per language (data/places.yml)
+    published: list[str]  # the addresses ever published (data/published-urls.txt)
 
 
 def written_pages(project: Project) -> list[str]:
@@ -103,4 +107,8 @@ def load_inputs(project: Project, languages: list[str] | None, today: dt.date) -
         emergency=load_leaflet_entries(project.data / LEAFLET_FILE, services),
     )
     moved = load_redirects(project.data / REDIRECTS_FILE, nav)
-    return Inputs(today, registry, selected, base, nav, pages, categories, services, data_warnings, kit, moved)
+    places = load_places(project.data / PLACES_FILE, registry.codes)
+    published = read_registry(project.data / REGISTRY_FILE)
+    return Inputs(
+        today, registry, selected, base, nav, pages, categories, services, data_warnings, kit, moved, places, published
+    )

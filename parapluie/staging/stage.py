@@ -216,13 +216,14 @@ def stage_language(
 
 def stage_languages(project: Project, inputs: Inputs, stage_root: Path, site_root: Path) -> dict[str, StagedLanguage]:
     """Stage 2: every selected language, with its generated pages (the directory, the kit page)."""
-    from parapluie.directory.pages import DirectoryWriter
+    from parapluie.directory.pages import DirectoryWriter, published_vcards
     from parapluie.outreach.kit import KIT_PAGE, kit_page
 
     def generate(docs_dir: Path, language: Language, gettext: Callable[[str], str]) -> list[str]:
         report_email = (inputs.base.get("extra") or {}).get("report_email") or ""
-        writer = DirectoryWriter(language.code, language.babel, gettext, inputs.today, report_email)
-        written = writer.write(docs_dir, inputs.services, inputs.categories)
+        writer = DirectoryWriter(language.code, language.babel, gettext, inputs.today, report_email, inputs.places)
+        vcards = published_vcards(inputs.published, language.code)
+        written = writer.write(docs_dir, inputs.services, inputs.categories, vcards)
         (docs_dir / KIT_PAGE).write_text(kit_page(inputs.kit, language, gettext, docs_dir), encoding="utf-8")
         return [*written, KIT_PAGE]
 

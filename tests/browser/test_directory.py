@@ -1,4 +1,6 @@
-"""The directory in a phone browser at a fixed clock: "open now" and the filters."""
+"""The directory in a phone browser at a fixed clock, on fixture entries (tests/fixtures/finder/) added to
+the real data: the question answered on the first screen, today's hours, "open now" only for confirmed
+hours, never a bare "0", and the same answer in two taps without JavaScript."""
 
 from __future__ import annotations
 
@@ -12,10 +14,13 @@ from tests.browser.fixtures_browser import PHONE
 
 pytestmark = pytest.mark.browser
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
-# Times within the weeks the build (run today) wrote "open now" intervals for.
-_MONDAY = week_start(dt.date.today()) + dt.timedelta(days=7)
-TUESDAY_EVENING = (_MONDAY + dt.timedelta(days=1, hours=18, minutes=30)).replace(tzinfo=BRUSSELS)  # Alias: Tu 18-21
-MONDAY_MORNING = (_MONDAY + dt.timedelta(hours=10)).replace(tzinfo=BRUSSELS)
+FIRST_SCREEN = PHONE["viewport"]["height"]
+# Times within the weeks the build (run today) wrote opening intervals for: next week's Tuesday.
+_TUESDAY = week_start(dt.date.today()) + dt.timedelta(days=8)
+TUESDAY_MORNING = (_TUESDAY + dt.timedelta(hours=10)).replace(tzinfo=BRUSSELS)
+TUESDAY_NIGHT = (_TUESDAY + dt.timedelta(hours=22)).replace(tzinfo=BRUSSELS)
+OPEN_CARD = ".parapluie-card:has(a[href='essai-depistage-charleroi/'])"
+UNCONFIRMED_CARD = ".parapluie-card:has(a[href='essai-horaires-a-confirmer/'])"
 
 
 def open_page(browser, url: str, when: dt.datetime, javascript: bool = True):
@@ -27,35 +32,107 @@ def open_page(browser, url: str, when: dt.datetime, javascript: bool = True):
     return context, page
 
 
-def test_open_now_follows_brussels_time_whatever_the_phone_zone(browser, site_url):
-    context, page = open_page(browser, f"{site_url}/fr/annuaire/alias/", TUESDAY_EVENING)
+def ask(page, need: str, place: str, today: bool) -> None:
+    page.select_option("select[name=need]", need)
+    page.select_option("select[name=place]", place)
+    page.set_checked("input[name=today]", today)
+
+
+def test_testing_in_charleroi_today_is_answered_on_the_first_screen(browser, finder_url):
+    context, page = open_page(browser, f"{finder_url}/fr/annuaire/", TUESDAY_MORNING)
+    assert page.locator("form.parapluie-finder").bounding_box()["y"] < FIRST_SCREEN / 2
+    ask(page, "get-tested", "city:Charleroi", True)
+    first = page.locator(".parapluie-cards .parapluie-card:visible").first
+    box = first.bounding_box()
+    assert box["y"] + box["height"] <= FIRST_SCREEN, box
+    assert "Ouvert maintenant" in first.inner_text()  # services open now come first
+    card = page.locator(OPEN_CARD)
+    assert card.is_visible()
+    assert "Aujourd'hui : 08:00–20:00 · Ouvert maintenant" in card.inner_text()
+    assert page.locator(".parapluie-finder__count").inner_text().endswith("services")
+    # Each service once: no card is listed twice.
+    hrefs = page.locator(".parapluie-cards .parapluie-card__name").evaluate_all("links => links.map(a => a.href)")
+    assert len(hrefs) == len(set(hrefs))
+    context.close()
+
+
+@pytest.mark.parametrize("when", [TUESDAY_MORNING, TUESDAY_NIGHT], ids=["open", "closed"])
+def test_hours_to_confirm_never_show_open_now(browser, finder_url, when):
+    context, page = open_page(browser, f"{finder_url}/fr/annuaire/", when)
+    unconfirmed = page.locator(".parapluie-card:not([data-hours-confirmed])")
+    assert unconfirmed.count() >= 1
+    for text in unconfirmed.all_inner_texts():
+        assert "Ouvert maintenant" not in text and "Fermé maintenant" not in text, text
+    card = page.locator(UNCONFIRMED_CARD).inner_text()
+    assert "à confirmer" in card
+    context.close()
+    context, page = open_page(browser, f"{finder_url}/fr/annuaire/essai-horaires-a-confirmer/", when)
+    body = page.locator("article.parapluie-entry").inner_text()
+    assert "Ouvert maintenant" not in body and "Fermé maintenant" not in body
+    assert "à confirmer (source de 2019)" in body
+    context.close()
+
+
+def test_open_now_follows_brussels_time_whatever_the_phone_zone(browser, finder_url):
+    context, page = open_page(browser, f"{finder_url}/fr/annuaire/essai-depistage-charleroi/", TUESDAY_MORNING)
     assert page.locator("p.parapluie-open").inner_text() == "Ouvert maintenant"
     context.close()
-    context, page = open_page(browser, f"{site_url}/fr/annuaire/alias/", MONDAY_MORNING)
-    assert page.locator("p.parapluie-open").inner_text() == "Fermé maintenant · Ouvre mardi 18:00"
+    context, page = open_page(browser, f"{finder_url}/fr/annuaire/essai-depistage-charleroi/", TUESDAY_NIGHT)
+    assert page.locator("p.parapluie-open").inner_text() == "Fermé maintenant · Ouvre mercredi 08:00"
     context.close()
 
 
-def test_filters_by_need_and_open_now(browser, site_url):
-    context, page = open_page(browser, f"{site_url}/fr/annuaire/", TUESDAY_EVENING)
-    visible = page.locator(".parapluie-card:visible")
-    total = visible.count()
-    page.select_option("select[name=need]", "get-tested")
-    tested = visible.count()
-    assert 0 < tested < total
-    page.check("input[name=open]")
-    assert visible.all_inner_texts() == ["Alias — Bruxelles"]
-    assert page.locator(".parapluie-filters__count").inner_text() == "1 service(s)"
-    page.select_option("select[name=need]", "")
-    page.uncheck("input[name=open]")
-    page.select_option("select[name=city]", "Namur")
-    assert all("Namur" in text for text in visible.all_inner_texts()) and visible.count() >= 1
+def test_nothing_open_now_says_when_the_next_opens_and_shows_the_24_7_lines(browser, finder_url):
+    context, page = open_page(browser, f"{finder_url}/fr/annuaire/", TUESDAY_NIGHT)
+    ask(page, "get-tested", "city:Charleroi", False)
+    message = page.locator(".parapluie-finder__next")
+    assert "Le prochain ouvre" in message.inner_text()
+    assert message.bounding_box()["y"] < FIRST_SCREEN
+    assert page.locator(".parapluie-finder__help .parapluie-always a[href='essai-ligne-24-7/']").is_visible()
     context.close()
 
 
-def test_without_javascript_everything_is_listed_and_no_filter_shows(browser, site_url):
-    context, page = open_page(browser, f"{site_url}/fr/annuaire/", TUESDAY_EVENING, javascript=False)
-    assert page.locator("form.parapluie-filters").is_hidden()
-    assert page.locator(".parapluie-card:visible").count() == page.locator(".parapluie-card").count() > 10
-    assert page.locator("#get-tested + ul li").count() >= 1
+def test_never_a_bare_zero(browser, finder_url):
+    context, page = open_page(browser, f"{finder_url}/fr/annuaire/", TUESDAY_NIGHT)
+    needs = page.locator("select[name=need] option").evaluate_all("options => options.map(o => o.value)")
+    places = page.locator("select[name=place] option").evaluate_all("options => options.map(o => o.value)")
+    for need in needs:
+        for place in places:
+            ask(page, need, place, True)
+            shown = page.locator(".parapluie-cards .parapluie-card:visible").count()
+            count = page.locator(".parapluie-finder__count")
+            if shown == 0:
+                assert count.is_hidden(), (need, place)
+                assert page.locator(".parapluie-finder__next").inner_text().strip(), (need, place)
+                assert page.locator(".parapluie-always li").count() >= 1
+            else:
+                assert not count.inner_text().startswith("0"), (need, place)
+    context.close()
+
+
+def test_without_javascript_the_answer_is_two_taps_away(browser, finder_url):
+    context, page = open_page(browser, f"{finder_url}/fr/annuaire/", TUESDAY_MORNING, javascript=False)
+    assert page.locator("form.parapluie-finder").is_hidden()
+    need_link = page.locator(".parapluie-needs a[href='besoin/get-tested/']")
+    assert need_link.bounding_box()["y"] < FIRST_SCREEN
+    need_link.click()  # tap 1
+    page.locator(".parapluie-places a", has_text="Charleroi").click()  # tap 2
+    card = page.locator(".parapluie-card:has(a[href='../../essai-depistage-charleroi/'])")
+    box = card.bounding_box()
+    assert 0 <= box["y"] < FIRST_SCREEN
+    assert "08:00–20:00" in card.inner_text()
+    context.close()
+
+
+def test_a_link_to_a_need_opens_the_finder_on_it(browser, finder_url):
+    context, page = open_page(browser, f"{finder_url}/fr/annuaire/#get-tested", TUESDAY_MORNING)
+    assert page.locator("select[name=need]").input_value() == "get-tested"
+    context.close()
+
+
+def test_place_names_in_the_readers_language(browser, finder_url):
+    context, page = open_page(browser, f"{finder_url}/bg/annuaire/", TUESDAY_MORNING)
+    places = page.locator("select[name=place] option").all_inner_texts()
+    assert "Шарлероа" in places and "Charleroi" not in places
+    assert "Шарлероа" in page.locator(OPEN_CARD).inner_text()
     context.close()

@@ -11,6 +11,8 @@ import pytest
 from parapluie.build import build_site
 from parapluie.directory import load_categories, load_services
 from parapluie.inputs.languages import load_registry
+from parapluie.verify.published import REGISTRY_FILE, read_registry
+from tests.fixtures_project import ROOT
 
 PRIVATE_STREET = "Rue Secrète des Tests 77"
 FIXTURE = f"""organisation: "Essai <b>gras</b> & Cie"
@@ -56,17 +58,87 @@ def entry_html(site, code: str, service_id: str) -> str:
     return (site / code / "annuaire" / service_id / "index.html").read_text(encoding="utf-8")
 
 
-def test_every_entry_has_a_page_and_a_vcard_in_every_language(built, real_project):
+def test_every_entry_has_a_page_in_every_language_and_a_vcard_only_with_a_contact(built, real_project):
     registry = load_registry(real_project.registry_file)
     categories = load_categories(real_project.data / "categories.yml")
     services, _ = load_services(real_project.data, registry, categories, __import__("datetime").date.today())
+    published = set(read_registry(real_project.data / REGISTRY_FILE))
     index = (built.site / "fr" / "annuaire" / "index.html").read_text(encoding="utf-8")
     for code in built.registry.codes:
         for service in services:
-            assert (built.site / code / "annuaire" / service.id / "index.html").is_file(), (code, service.id)
-            assert (built.site / code / "annuaire" / f"{service.id}.vcf").is_file(), (code, service.id)
+            page = (built.site / code / "annuaire" / service.id / "index.html").read_text(encoding="utf-8")
+            vcard_path = f"/{code}/annuaire/{service.id}.vcf"
+            offered = "parapluie-entry__vcard" in page
+            assert offered == service.has_contact, (code, service.id)
+            # A vCard published before stays at its address; otherwise there is one only with a contact.
+            assert (built.site / vcard_path.lstrip("/")).is_file() == (service.has_contact or vcard_path in published)
+    results = index[index.index('<ul class="parapluie-cards"') :]
+    results = results[: results.index("</ul>")]
     for service in services:
-        assert f'href="{service.id}/"' in index, service.id
+        assert results.count(f'href="{service.id}/"') == 1, service.id  # each service once
+
+
+def test_vcards_only_with_a_contact(finder_built):
+    site = finder_built.site
+    for code in ("fr", "bg"):
+        assert not (site / code / "annuaire" / "essai-sans-contact.vcf").exists()
+        page = (site / code / "annuaire" / "essai-sans-contact" / "index.html").read_text(encoding="utf-8")
+        assert "parapluie-entry__vcard" not in page and ".vcf" not in page
+        assert (site / code / "annuaire" / "essai-depistage-charleroi.vcf").is_file()
+
+
+def test_dated_detail_shows_its_source_year_and_never_a_status(finder_built):
+    page = (finder_built.site / "fr" / "annuaire" / "essai-horaires-a-confirmer" / "index.html").read_text(encoding="utf-8")
+    assert "à confirmer (source de 2019)" in page
+    assert 'class="parapluie-open"' not in page  # no "open now" badge for hours to confirm
+    confirmed = (finder_built.site / "fr" / "annuaire" / "essai-depistage-charleroi" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert 'class="parapluie-open"' in confirmed
+
+
+def test_best_way_to_reach_comes_first(directory_site):
+    result, _ = directory_site
+    html = entry_html(result.site, "fr", "utsopi")
+    assert html.index('href="tel:') < html.index('href="mailto:') < html.index('<p lang=')
+
+
+def test_police_after_helplines_and_care(built):
+    for code in built.registry.codes:
+        html = (built.site / code / "annuaire" / "index.html").read_text(encoding="utf-8")
+        cards = re.findall(r'<li class="parapluie-card"([^>]*)>', html)
+        last = [index for index, attributes in enumerate(cards) if "data-last" in attributes]
+        assert last and last == list(range(len(cards) - len(last), len(cards))), code
+
+
+def test_no_french_colon_outside_french():
+    """Interface punctuation comes from the catalogs: no template hard-codes " : ", no translation keeps it."""
+    from parapluie.i18n.catalogs import read_catalog
+
+    import jinja2
+
+    lexer = jinja2.Environment(extensions=["jinja2.ext.i18n"])
+    templates = [*ROOT.glob("overrides/**/*.html"), *ROOT.glob("parapluie/**/templates/*.html")]
+    for path in templates:
+        for number, kind, value in lexer.lex(path.read_text(encoding="utf-8")):
+            if kind == "data":  # template text, outside the strings given to gettext
+                assert not re.search(r"[^\s<>] : ", value), f"{path.relative_to(ROOT)}:{number}: {value.strip()[:60]}"
+    for path in (ROOT / "translations").glob("*/LC_MESSAGES/messages.po"):
+        for message in read_catalog(path):
+            if not message.id:
+                continue  # the header
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            for text in strings:
+                assert not re.search(r"[^\s] [:;!?](\s|$)", text or ""), (path.parent.parent.name, text)
+
+
+def test_quick_exit_counter_uses_plural_forms(built):
+    from html import unescape
+
+    html = (built.site / "ro" / "index.html").read_text(encoding="utf-8")
+    one = unescape(re.search(r'data-progress-1="([^"]*)"', html).group(1))
+    two = unescape(re.search(r'data-progress-2="([^"]*)"', html).group(1))
+    assert one != two  # Romanian says "o dată" for 1 and "de 2 ori" for 2: two plural forms
 
 
 def test_private_address_is_nowhere_in_the_site(directory_site):
@@ -103,8 +175,8 @@ def test_one_tap_links(directory_site):
     html = entry_html(result.site, "fr", "permanence-privee")
     assert 'href="https://wa.me/32485620841"' in html
     utsopi = entry_html(result.site, "fr", "utsopi")
-    assert '<a href="tel:+32485620841">0485 62 08 41</a>' in utsopi
-    assert '<a href="mailto:info@utsopi.be">info@utsopi.be</a>' in utsopi
+    assert re.search(r'<a class="parapluie-contact[^"]*" href="tel:\+32485620841">.*?0485 62 08 41</span></a>', utsopi)
+    assert re.search(r'href="mailto:info@utsopi.be">.*?info@utsopi.be</span></a>', utsopi)
 
 
 def test_vcard_parses_back(directory_site):
@@ -130,13 +202,15 @@ def test_json_ld_describes_the_service(directory_site):
     ]
 
 
-def test_directory_page_groups_by_need_then_place(directory_site):
+def test_directory_page_asks_first_and_links_each_need_to_its_page(directory_site):
     result, _ = directory_site
     html = (result.site / "fr" / "annuaire" / "index.html").read_text(encoding="utf-8")
-    for need in ("get-tested", "condoms", "food", "talk", "images", "attacked"):
-        assert f'<h3 id="{need}">' in html
-    assert html.index('id="besoins"') < html.index('id="par-lieu"') < html.index('id="tous"')
-    assert '<form class="parapluie-filters" hidden' in html  # shown only once the script runs
+    assert '<form class="parapluie-finder" hidden' in html  # shown only once the script runs
+    assert html.index('class="parapluie-finder"') < html.index('class="parapluie-needs"') < html.index('id="tous"')
+    categories = load_categories(result.registry and (ROOT / "data" / "categories.yml"))
+    for need in categories.needs:
+        assert f'<li id="{need.id}"><a href="besoin/{need.id}/">' in html  # old #need links still land
+        assert (result.site / "fr" / "annuaire" / "besoin" / need.id / "index.html").is_file()
 
 
 def test_open_data_is_valid_hsds_and_keeps_private_addresses_out(directory_site):

@@ -64,6 +64,10 @@ EXPECTED_ERRORS = {
         "services/stale.yml: last_verified: last checked on 2025-10-01, over 12 months ago: check the entry "
         "against its sources and update last_verified, or explain in stale_reason why it stays"
     ],
+    "source-year-not-to-confirm": [
+        "services/dated.yml: source_years: hours: a detail from a dated source is published only as "
+        "'à confirmer', so add it to to_confirm too"
+    ],
     "future-date": ["services/future.yml: last_verified: 2026-12-25 is in the future (today is 2026-11-29)"],
 }
 
