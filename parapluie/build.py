@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from parapluie.artwork import app_icon
@@ -36,6 +36,7 @@ from parapluie.rootpages import base_path, write_root_pages
 from parapluie.sharing import site_url
 from parapluie.shortlinks import REDIRECTS_FILE, SHORTLINKS_FILE, load_redirects, load_shortlinks, redirects_file
 from parapluie.staging import StagedLanguage, source_pages, stage_language
+from parapluie.tools import link_tool_scripts, write_tool_scripts
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,13 @@ def bundle_assets(site: Path, languages: list[Language], sources: Path) -> Bundl
     """Replace each language's theme assets with the site's shared bundles and icons."""
     folders = [site / language.code for language in languages]
     bundles = write_bundles(site, folders, sources)
+    tool_scripts = write_tool_scripts(site, sources)
+    bundles = replace(bundles, tool_scripts=tuple(tool_scripts.values()))
     write_app_icons(site)
     for folder in folders:
         for path in folder.rglob("*.html"):
-            path.write_text(link_bundles(path.read_text(encoding="utf-8"), bundles), encoding="utf-8")
+            html = link_bundles(path.read_text(encoding="utf-8"), bundles)
+            path.write_text(link_tool_scripts(html, tool_scripts), encoding="utf-8")
         drop_unbundled_assets(folder)
     return bundles
 

@@ -24,8 +24,8 @@ import tinycss2
 from parapluie.errors import BuildError
 
 # Our sources, in order, in overrides/assets/.
-STYLESHEETS = ("quick-exit.css", "parapluie.css")
-SCRIPTS = ("quick-exit.js", "directory.js", "search-loader.js", "offline.js")
+STYLESHEETS = ("quick-exit.css", "parapluie.css", "tools/tools.css")
+SCRIPTS = ("quick-exit.js", "directory.js", "search-loader.js", "offline.js", "tools/listen.js")
 LAZY_SEARCH_SCRIPT = "search.js"
 SERVICE_WORKER = "sw.js"
 # The stable names templates use, rewritten to fingerprinted names after rendering.
@@ -35,6 +35,8 @@ SCRIPT_LINK = "assets/parapluie.js"
 SEARCH_SCRIPT_MARKER = "@@PARAPLUIE_SEARCH_SCRIPT@@"
 # What the theme copies into every language folder and the bundle replaces.
 THEME_ASSET_FOLDERS = ("assets/stylesheets", "assets/javascripts")
+# Our tools' sources, which the build writes once at the site's root (parapluie/tools.py).
+TOOLS_ASSET_FOLDER = "assets/tools"
 
 NAME_TOKEN = re.compile(r"[A-Za-z_][\w-]*")
 CLASS_ATTRIBUTE = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
@@ -71,6 +73,8 @@ class Bundles:
     service_worker: str
     icons: dict[str, str]
     styled_attributes: frozenset[str]
+    # The tools' page-specific scripts (parapluie/tools.py), added by the build after write_bundles.
+    tool_scripts: tuple[str, ...] = ()
 
 
 def fingerprinted_name(stem: str, data: bytes, suffix: str) -> str:
@@ -237,7 +241,7 @@ def link_bundles(html: str, bundles: Bundles) -> str:
 
 def drop_unbundled_assets(language_folder: Path) -> None:
     """Remove what the bundle replaces from one language's folder (theme CSS and JS, our sources)."""
-    for folder in THEME_ASSET_FOLDERS:
+    for folder in (*THEME_ASSET_FOLDERS, TOOLS_ASSET_FOLDER):
         shutil.rmtree(language_folder / folder, ignore_errors=True)
     for name in (*STYLESHEETS, *SCRIPTS, LAZY_SEARCH_SCRIPT, SERVICE_WORKER):
         (language_folder / "assets" / name).unlink(missing_ok=True)
