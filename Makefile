@@ -6,7 +6,7 @@ LANG_CODE ?= fr
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve test lint messages content-report i18n-status stamp new-lang check-data urls bench clean
+.PHONY: help site serve test test-fast lint messages content-report i18n-status stamp new-lang check-data urls bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-15s %s\n", $$1, $$2}'
@@ -37,6 +37,11 @@ test: $(VENV)/.test-deps ## Run every test: lint, unit, build, bad input, browse
 	$(PY) -m ruff format --check .
 	$(PY) scripts/i18n.py status --check > /dev/null
 	$(PY) -m pytest
+
+test-fast: $(VENV)/.test-deps ## The quick loop: lint and every test but the browser ones (`make test` stays the whole suite, as CI runs it)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m pytest -m "not browser"
 
 messages: $(VENV)/.build-deps ## Extract template strings into translations/messages.pot and update every .po
 	$(PY) scripts/messages.py

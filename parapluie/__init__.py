@@ -2,5 +2,5 @@
 
 The package holds plain, tested functions: the language registry, page front matter,
 staging of each language, the renderer run, post-processing and checks. MkDocs hooks
-(`parapluie.hooks`) only adapt these functions to MkDocs events.
+(`parapluie.render.hooks`) only adapt these functions to MkDocs events.
 """

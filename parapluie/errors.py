@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -60,3 +61,22 @@ def raise_for_validation(file: Path | str, error, prefix: str = "") -> None:
         others = "; ".join(f"{f}: {m}" for f, m in pairs[1:])
         message = f"{message} (also {others})"
     raise BuildError(file, message, field=f"{prefix}{field}") from None
+
+
+@contextmanager
+def stage_boundary(stage: str, code: str):
+    """Turn any exception escaping stage `stage` (its code in `code`) into a BuildError: never a traceback.
+
+    A BuildError passes through as it is; anything else is a fault in the build's own code,
+    reported with the stage's folder as the file so a developer knows where to look.
+    """
+    try:
+        yield
+    except BuildError:
+        raise
+    except Exception as error:
+        raise BuildError(
+            code,
+            f"{stage} stopped: {type(error).__name__}: {error} "
+            "(a fault in the build, not in the content: report this message to a developer)",
+        ) from None

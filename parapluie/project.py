@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parapluie.errors import BuildError
-from parapluie.languages import SOURCE_LANGUAGE
-from parapluie.yamlfile import load_yaml
+from parapluie.inputs.languages import SOURCE_LANGUAGE
+from parapluie.inputs.yamlfile import load_yaml
 
 
 @dataclass(frozen=True)

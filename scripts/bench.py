@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from parapluie.bench import as_json, format_report, run
+from devtools.bench import as_json, format_report, run
 from parapluie.errors import BuildError
 from parapluie.project import Project
 

@@ -23,7 +23,7 @@ from parapluie.directory.categories import load_categories  # noqa: E402
 from parapluie.directory.load import check_services  # noqa: E402
 from parapluie.directory.schema import schema_text, write_schema  # noqa: E402
 from parapluie.errors import BuildError  # noqa: E402
-from parapluie.languages import load_registry  # noqa: E402
+from parapluie.inputs.languages import load_registry  # noqa: E402
 
 DATA = ROOT / "data"
 SCHEMA_FILE = DATA / "services.schema.json"

@@ -14,9 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from parapluie.build import written_pages  # noqa: E402
-from parapluie.content_checks import MAX_MEAN_SENTENCE_WORDS, check_source_pages, sentence_stats  # noqa: E402
-from parapluie.frontmatter import read_source_page  # noqa: E402
+from parapluie.inputs.content_checks import MAX_MEAN_SENTENCE_WORDS, check_source_pages, sentence_stats  # noqa: E402
+from parapluie.inputs.frontmatter import read_source_page  # noqa: E402
+from parapluie.inputs.load import written_pages  # noqa: E402
 from parapluie.project import Project  # noqa: E402
 
 

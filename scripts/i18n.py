@@ -19,11 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from parapluie.build import written_pages  # noqa: E402
 from parapluie.errors import BuildError  # noqa: E402
-from parapluie.l10n import stamp, status, status_json, status_table  # noqa: E402
-from parapluie.languages import load_registry  # noqa: E402
-from parapluie.newlang import add_language, describe_language  # noqa: E402
+from parapluie.i18n.l10n import stamp, status, status_json, status_table  # noqa: E402
+from parapluie.i18n.newlang import add_language, describe_language  # noqa: E402
+from parapluie.inputs.languages import load_registry  # noqa: E402
+from parapluie.inputs.load import written_pages  # noqa: E402
 from parapluie.project import Project  # noqa: E402
 
 

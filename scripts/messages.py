@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from parapluie.catalogs import update_catalogs  # noqa: E402
-from parapluie.languages import load_registry  # noqa: E402
+from parapluie.i18n.extract import update_catalogs  # noqa: E402
+from parapluie.inputs.languages import load_registry  # noqa: E402
 from parapluie.project import Project  # noqa: E402
 
 

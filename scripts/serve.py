@@ -18,12 +18,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from devtools.localserver import start_server  # noqa: E402
 from parapluie.build import build_site  # noqa: E402
 from parapluie.errors import BuildError  # noqa: E402
-from parapluie.localserver import start_server  # noqa: E402
 from parapluie.project import Project  # noqa: E402
 
-WATCHED = ("docs", "overrides", "translations", "data", "parapluie", "mkdocs.yml")
+WATCHED = ("docs", "overrides", "components", "translations", "data", "parapluie", "mkdocs.yml")
 
 
 def snapshot(project: Project) -> dict[Path, float]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from parapluie.published import REGISTRY_FILE, add_to_registry, published_urls, read_registry
+from parapluie.verify.published import REGISTRY_FILE, add_to_registry, published_urls, read_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 

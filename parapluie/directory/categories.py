@@ -7,9 +7,11 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from parapluie.errors import BuildError, validate
-from parapluie.yamlfile import load_yaml
+from parapluie.inputs.yamlfile import load_yaml
 
-SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# The one slug pattern: category and need ids, and directory entry file names (load.py).
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG = SLUG_PATTERN
 
 
 class Category(BaseModel):

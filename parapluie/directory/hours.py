@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import opening_hours
 from babel.dates import format_time, get_day_names
 
-from parapluie.place import COUNTRY, TIMEZONE
+from parapluie.inputs.place import COUNTRY, TIMEZONE
 
 OPEN = opening_hours.State.OPEN
 WEEK = 7

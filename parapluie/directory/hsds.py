@@ -13,8 +13,8 @@ import uuid
 
 from parapluie.directory.hours import weekly_ranges
 from parapluie.directory.models import Service, localized
-from parapluie.languages import SOURCE_LANGUAGE
-from parapluie.place import TIMEZONE_NAME
+from parapluie.inputs.languages import SOURCE_LANGUAGE
+from parapluie.inputs.place import TIMEZONE_NAME
 
 NAMESPACE = uuid.UUID("6f1c2b9e-58a4-4c1e-9d0a-7a4f3c2e1b00")
 ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

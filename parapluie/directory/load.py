@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from parapluie.directory.categories import SLUG_PATTERN
 from parapluie.directory.models import Service, ServiceEntry
 from parapluie.errors import BuildError, validate
-from parapluie.yamlfile import load_yaml
+from parapluie.inputs.yamlfile import load_yaml
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = re.compile(SLUG_PATTERN)
 WARN_AFTER_MONTHS = 9
 FAIL_AFTER_MONTHS = 12
 

@@ -16,8 +16,6 @@ from typing import Annotated, Any, Literal
 
 import babel
 import opening_hours
-import phonenumbers
-from phonenumbers import shortnumberinfo
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -31,8 +29,9 @@ from pydantic import (
 )
 
 from parapluie.directory.hours import parse_hours
-from parapluie.languages import SOURCE_LANGUAGE
-from parapluie.place import COUNTRY
+from parapluie.inputs.languages import SOURCE_LANGUAGE
+from parapluie.inputs.phones import e164, is_short_number, is_valid_number, parse_number
+from parapluie.inputs.place import COUNTRY
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 ISO_639_1 = re.compile(r"^[a-z]{2}$")
@@ -178,19 +177,16 @@ def _is_https(value: str) -> bool:
 def _check_number(value: str, kind: str) -> str:
     """E.164 for every kind; `phone` may also be a Belgian short number (112, 107, 116000)."""
     if kind == "phone" and value.isdigit() and len(value) <= 6:
-        number = phonenumbers.parse(value, COUNTRY)
-        if shortnumberinfo.is_valid_short_number_for_region(number, COUNTRY):
+        number = parse_number(value)
+        if number is not None and is_short_number(number):
             return value
         raise ValueError(f"invalid phone number {value!r} (not a valid Belgian short number)")
-    try:
-        number = phonenumbers.parse(value, None if value.startswith("+") else COUNTRY)
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is not None and phonenumbers.is_valid_number(number):
-        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-        if e164 == value:
+    number = parse_number(value, None if value.startswith("+") else COUNTRY)
+    if number is not None and is_valid_number(number):
+        written = e164(number)
+        if written == value:
             return value
-        raise ValueError(f"write the {kind} number {value!r} in E.164 form: {e164!r}")
+        raise ValueError(f"write the {kind} number {value!r} in E.164 form: {written!r}")
     expected = "a valid number in E.164 form, e.g. '+32485620841'"
     if kind == "phone":
         expected += ", or a Belgian short number such as '112'"

@@ -16,15 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import babel
-import jinja2
-import yaml
 
-from parapluie.catalogs import N_
 from parapluie.directory.categories import Categories
 from parapluie.directory.contacts import contact_link, json_ld, map_link, postal_address, vcard
 from parapluie.directory.hours import is_always_open, open_intervals, schema_hours, weekly_table
 from parapluie.directory.models import Service, localized
-from parapluie.languages import SOURCE_LANGUAGE
+from parapluie.i18n.catalogs import N_
+from parapluie.inputs.frontmatter import front_matter_block
+from parapluie.inputs.languages import SOURCE_LANGUAGE
+from parapluie.jinja import environment
 
 INDEX_PAGE = "annuaire.md"
 ENTRY_FOLDER = "annuaire"
@@ -72,7 +72,7 @@ class Group:
 
 
 def _front_matter(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+    return front_matter_block(meta)
 
 
 class DirectoryWriter:
@@ -83,13 +83,7 @@ class DirectoryWriter:
     ) -> None:
         self.language, self.locale, self._, self.today = language, locale, gettext, today
         self.report_email = report_email
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            extensions=["jinja2.ext.i18n"],
-        )
-        self.env.install_gettext_callables(gettext, lambda s, p, n: gettext(s if n == 1 else p), newstyle=True)
+        self.env = environment(TEMPLATES, gettext)
 
     def needs_of(self, service: Service, categories: Categories) -> list[str]:
         """The reader needs a service answers."""

@@ -8,7 +8,7 @@ import zoneinfo
 import pytest
 
 from parapluie.directory.hours import week_start
-from tests.browser.conftest import PHONE
+from tests.browser.fixtures_browser import PHONE
 
 pytestmark = pytest.mark.browser
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")

@@ -7,9 +7,11 @@ import io
 
 import pytest
 
-from parapluie.kit import LEAFLET_FORMATS
-from parapluie.shortlinks import load_shortlinks
-from tests.browser.conftest import PHONE
+from parapluie.outreach.leaflets import LEAFLET_FORMATS
+from parapluie.outreach.shortlinks import load_shortlinks
+from tests.browser.fixtures_browser import PHONE
+
+pytestmark = pytest.mark.browser
 
 # Page sizes in PDF points (1 mm = 72 / 25.4 pt).
 PAGE_SIZES = {"a6": (105, 148), "a5": (148, 210)}

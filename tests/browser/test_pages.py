@@ -7,7 +7,9 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import PHONE
+from tests.browser.fixtures_browser import PHONE
+
+pytestmark = pytest.mark.browser
 
 BROWSED_LANGUAGES = ("fr", "ro")  # the source and a translated language
 
@@ -34,7 +36,6 @@ def visit(context, url: str) -> dict:
     return {"requests": requests, "failures": failures, "errors": errors, "storage": storage}
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("code", BROWSED_LANGUAGES)
 def test_every_page_is_private_and_clean(phone, site_url, built, code):
     origin = urlsplit(site_url).netloc
@@ -49,7 +50,6 @@ def test_every_page_is_private_and_clean(phone, site_url, built, code):
     assert phone.cookies() == []
 
 
-@pytest.mark.browser
 def test_language_picker_follows_the_browser_language(browser, site_url):
     context = browser.new_context(locale="ro-RO")
     page = context.new_page()
@@ -58,7 +58,6 @@ def test_language_picker_follows_the_browser_language(browser, site_url):
     context.close()
 
 
-@pytest.mark.browser
 def test_language_picker_without_javascript_lists_languages(browser, site_url, built):
     context = browser.new_context(locale="ro-RO", java_script_enabled=False)
     page = context.new_page()
@@ -69,7 +68,6 @@ def test_language_picker_without_javascript_lists_languages(browser, site_url, b
     context.close()
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("javascript", [True, False])
 def test_switcher_leads_to_the_same_page_in_another_language(browser, site_url, built, javascript):
     context = browser.new_context(**PHONE, java_script_enabled=javascript)
@@ -83,7 +81,6 @@ def test_switcher_leads_to_the_same_page_in_another_language(browser, site_url, 
     context.close()
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize(
     "path",
     [

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 from pyzbar.pyzbar import decode
 
-from parapluie.qr import write_qr
+from parapluie.outreach.qr import write_qr
 
 pytestmark = pytest.mark.browser
 

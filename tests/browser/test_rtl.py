@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from parapluie.localserver import start_server
-from tests.browser.conftest import PHONE
+from devtools.localserver import start_server
+from tests.browser.fixtures_browser import PHONE
 
 pytestmark = pytest.mark.browser
 

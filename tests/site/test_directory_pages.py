@@ -10,7 +10,7 @@ import pytest
 
 from parapluie.build import build_site
 from parapluie.directory import load_categories, load_services
-from parapluie.languages import load_registry
+from parapluie.inputs.languages import load_registry
 
 PRIVATE_STREET = "Rue Secrète des Tests 77"
 FIXTURE = f"""organisation: "Essai <b>gras</b> & Cie"
@@ -43,7 +43,7 @@ sources:
 @pytest.fixture(scope="module")
 def directory_site(tmp_path_factory):
     """French and Romanian built from a project copy with one private, markup-laden entry added."""
-    from tests.conftest import copy_project
+    from tests.fixtures_project import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("directory") / "project")
     (project.data / "services" / "permanence-privee.yml").write_text(FIXTURE, encoding="utf-8")
@@ -142,7 +142,7 @@ def test_directory_page_groups_by_need_then_place(directory_site):
 def test_open_data_is_valid_hsds_and_keeps_private_addresses_out(directory_site):
     import jsonschema
 
-    from tests.conftest import ROOT
+    from tests.fixtures_project import ROOT
 
     result, project = directory_site
     schema = json.loads((ROOT / "tests" / "fixtures" / "hsds-3.0" / "compiled_service.json").read_text(encoding="utf-8"))

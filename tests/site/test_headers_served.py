@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import urllib.request
 
-from parapluie.csp import CSP_META
+from parapluie.finish.csp import CSP_META
 
 
 def response_headers(url: str) -> dict[str, str]:

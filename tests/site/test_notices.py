@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from parapluie.build import build_site
-from parapluie.l10n import stamp
+from parapluie.i18n.l10n import stamp
 from tests.site.test_site import page_file
 
 
 @pytest.fixture(scope="module")
 def notices_site(tmp_path_factory):
     """en: a fresh machine translation; ro: an outdated human one; bg: missing (French fallback)."""
-    from tests.conftest import copy_project
+    from tests.fixtures_project import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("notices") / "project")
     page = "sante.md"

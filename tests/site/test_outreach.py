@@ -4,16 +4,22 @@ and the published-address registry, checked on the real build."""
 from __future__ import annotations
 
 import re
+import urllib.error
+import urllib.parse
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from parapluie.kit import KIT_PAGE, LEAFLET_FORMATS, SNIPPETS
-from parapluie.published import REGISTRY_FILE, published_urls, read_registry, resolves
-from parapluie.sharing import PREVIEW_IMAGE, display_url, og_locale, site_url
-from parapluie.shortlinks import load_shortlinks
-from tests.conftest import ROOT
+from parapluie.outreach.kit import KIT_PAGE, SNIPPETS
+
+from parapluie.outreach.leaflets import LEAFLET_FORMATS
+from parapluie.verify.published import REGISTRY_FILE, published_urls, read_registry, resolves
+from parapluie.outreach.previews import PREVIEW_IMAGE, og_locale
+from parapluie.outreach.addresses import display_url, site_url
+from parapluie.outreach.shortlinks import load_shortlinks
+from tests.fixtures_project import ROOT
 
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 # Words ad sites filter out: the ready-to-paste messages must not contain them, in any language.
@@ -174,10 +180,19 @@ def test_leaflets_exist_for_every_language_and_format(built, topics):
             assert f"../../../qr/{code}/accueil.svg" in html
 
 
-def test_every_published_address_still_resolves(built):
+def test_every_published_address_is_served(built, site_url):
+    # Asked of a web server (not of the build's own file check): what a reader who saved the address gets.
     registered = read_registry(ROOT / "data" / REGISTRY_FILE)
     assert registered, "the registry is empty"
-    assert [url for url in registered if not resolves(built.site, url)] == []
+    failing = []
+    for url in registered:
+        try:
+            with urllib.request.urlopen(site_url.rstrip("/") + urllib.parse.quote(url)) as response:
+                if response.status != 200 or not response.read():
+                    failing.append(f"{url}: {response.status}")
+        except urllib.error.HTTPError as error:
+            failing.append(f"{url}: {error.code}")
+    assert failing == []
 
 
 def test_every_address_the_site_publishes_is_registered(built):

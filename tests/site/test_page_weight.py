@@ -1,6 +1,6 @@
 """The page-weight budget (issue #8), in bytes as a host sends them: deterministic, so a test.
 
-The numbers live in parapluie/weight.py; `make bench` measures the same pages in Chromium.
+The numbers live in devtools/weight.py; `make bench` measures the same pages in Chromium.
 """
 
 from __future__ import annotations
@@ -8,15 +8,23 @@ from __future__ import annotations
 import json
 
 import pytest
+from PIL import Image
 
-from parapluie.offline import APP_ICONS, MANIFEST, OFFLINE_LIST
-from parapluie.weight import (
+from parapluie.hosting.offline import MANIFEST, OFFLINE_LIST
+from tests.fixtures_project import ROOT
+from devtools.weight import (
     FIRST_VISIT_MAX_BYTES,
     FIRST_VISIT_MAX_REQUESTS,
     NEXT_PAGE_MAX_BYTES,
     page_weight,
     transfer_size,
 )
+
+
+def page_address(page: str) -> str:
+    """A nav page's address relative to its language folder: `index.md` → `./`, `a/b.md` → `a/b/`."""
+    folder = page.removesuffix(".md").removesuffix("index").rstrip("/")
+    return f"{folder}/" if folder else "./"
 
 
 def reader_pages(built):
@@ -69,8 +77,10 @@ def test_the_offline_list_names_every_page_and_the_shared_files_with_their_size(
     folder = built.site / code
     listing = json.loads((folder / OFFLINE_LIST).read_text(encoding="utf-8"))
     files = listing["files"]
-    pages = {path.parent.relative_to(folder).as_posix() + "/" for path in folder.rglob("index.html")}
-    assert {"./" if page == "./" else page for page in pages} <= set(files)
+    # What a reader can visit, from the nav and the directory data (not from the files the list was made of).
+    nav = {page_address(page) for page in built.pages}
+    entries = {f"annuaire/{path.stem}/" for path in (ROOT / "data" / "services").glob("*.yml")}
+    assert nav | entries <= set(files), sorted(nav | entries - set(files))
     assert "./" in files and "annuaire/espace-p/" in files and "search/search_index.json" in files
     total = 0
     for url in files:
@@ -89,9 +99,11 @@ def test_the_manifest_uses_the_registry_name_and_the_language_folder(built):
         assert manifest["name"] == manifest["short_name"] == (language.app_name or "Parapluie")
         assert (manifest["start_url"], manifest["scope"], manifest["display"]) == ("./", "./", "standalone")
         assert manifest["lang"] == language.code and manifest["dir"] == language.direction
+        icons = [(icon["sizes"], icon["purpose"]) for icon in manifest["icons"]]
+        assert icons == [("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")]
         for icon in manifest["icons"]:
-            assert (built.site / language.code / icon["src"]).resolve().is_file(), icon
-    assert len(APP_ICONS) == 3
+            with Image.open(built.site / language.code / icon["src"]) as image:
+                assert f"{image.width}x{image.height}" == icon["sizes"] and image.format == "PNG", icon
 
 
 def test_the_app_names_say_nothing_about_the_subject(built):

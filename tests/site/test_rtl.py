@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from tests.conftest import ARABIC_PREFIX
+import json
+
+from PIL import Image
+
+from parapluie.hosting.offline import MANIFEST
+from parapluie.outreach.artwork import CARD_SIZE
+from parapluie.outreach.previews import PREVIEW_IMAGE
+from tests.fixtures_project import ARABIC_PREFIX
 
 
 def test_rtl_pages_carry_lang_and_dir(rtl_built):
@@ -22,3 +29,11 @@ def test_rtl_fallback_keeps_french_text_left_to_right(rtl_built):
 def test_rtl_language_appears_in_the_picker_and_switcher(rtl_built):
     assert 'href="ar/"' in (rtl_built.site / "index.html").read_text(encoding="utf-8")
     assert 'hreflang="ar"' in (rtl_built.site / "fr" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_arabic_app_name_and_language_build_their_manifest_and_preview_card(rtl_built):
+    manifest = json.loads((rtl_built.site / "ar" / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["name"] == manifest["short_name"] == "مظلة"
+    assert (manifest["lang"], manifest["dir"]) == ("ar", "rtl")
+    with Image.open(rtl_built.site / PREVIEW_IMAGE.format(code="ar")) as card:
+        assert card.size == CARD_SIZE

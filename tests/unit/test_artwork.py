@@ -11,8 +11,8 @@ import sys
 import pytest
 from PIL import Image, ImageChops
 
-from parapluie import artwork
-from parapluie.artwork import SLATE, app_icon, font_covers, preview_card
+from parapluie.outreach import artwork
+from parapluie.outreach.artwork import SLATE, app_icon, font_covers, preview_card
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CARD_BUDGET = 40_000  # bytes
@@ -66,7 +66,7 @@ def test_card_bytes_are_the_same_on_every_call_and_in_another_process():
     card = preview_card("Parapluie", SUBTITLES["bg"])
     assert card == preview_card("Parapluie", SUBTITLES["bg"])
     script = (
-        "import sys; from parapluie.artwork import preview_card; "
+        "import sys; from parapluie.outreach.artwork import preview_card; "
         f"sys.stdout.buffer.write(preview_card('Parapluie', {SUBTITLES['bg']!r}))"
     )
     other = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True).stdout
@@ -123,8 +123,15 @@ def test_right_to_left_text_needs_raqm_even_when_the_glyphs_are_there(monkeypatc
 
 
 def test_a_long_subtitle_is_wrapped_then_cut_with_an_ellipsis():
-    card = preview_card("Parapluie", " ".join(["informații"] * 40))
+    subtitle = " ".join(["informații"] * 40)
+    card = preview_card("Parapluie", subtitle)
     assert opened(card).size == (1200, 630) and len(card) < CARD_BUDGET
+    width = 400  # any width the text overflows at the smallest size
+    font, lines = artwork._fit(subtitle, artwork.REGULAR, 52, 32, width, max_lines=2)
+    assert font.size == 32 and len(lines) == 2
+    assert lines[-1].endswith("…") and not lines[0].endswith("…")
+    assert all(font.getlength(line) <= width for line in lines)
+    assert card != preview_card("Parapluie", " ".join(lines[0].split()[:1]))
 
 
 def test_bad_title_and_direction_are_refused_with_a_clear_message():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parapluie.bundle import (
+from parapluie.finish.bundle import (
     Bundles,
     icon_classes,
     icon_rules,

@@ -5,18 +5,10 @@ from __future__ import annotations
 import pytest
 from babel.messages.catalog import Catalog
 
-from parapluie.catalogs import (
-    catalog_path,
-    compile_catalog,
-    extract_messages,
-    load_translations,
-    message_ids,
-    missing_strings,
-    read_catalog,
-    write_catalog,
-)
 from parapluie.errors import BuildError
-from parapluie.languages import load_registry
+from parapluie.i18n.catalogs import catalog_path, compile_catalog, load_translations, missing_strings, read_catalog
+from parapluie.i18n.extract import extract_messages, message_ids, write_catalog
+from parapluie.inputs.languages import load_registry
 
 
 def test_template_catalog_is_up_to_date_with_the_code(real_project):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parapluie.checks import page_problems, script_problems, stylesheet_problems
+from parapluie.verify.checks import page_problems, script_problems, stylesheet_problems
 
 HEAD = (
     '<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'
@@ -52,7 +52,7 @@ def test_stylesheet_and_script_checks():
 
 
 def test_broken_internal_links_are_found(tmp_path):
-    from parapluie.checks import broken_links
+    from parapluie.verify.checks import broken_links
 
     (tmp_path / "fr" / "sante").mkdir(parents=True)
     (tmp_path / "fr" / "index.html").write_text(

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from parapluie.content_checks import (
+from parapluie.inputs.content_checks import (
     MAX_MEAN_SENTENCE_WORDS,
     date_problems,
     page_problems,
@@ -15,7 +15,7 @@ from parapluie.content_checks import (
     tel_link_problems,
     unlinked_number_problems,
 )
-from parapluie.frontmatter import SourcePageMeta
+from parapluie.inputs.frontmatter import SourcePageMeta
 
 TODAY = dt.date(2026, 11, 29)
 

@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from parapluie.csp import inline_scripts, insert_policy_meta, policy, policy_problems, script_hash
+from parapluie.finish.csp import inline_scripts, insert_policy_meta, policy, policy_problems, script_hash
 
 PAGE = (
     '<html><head><meta charset="utf-8"><title>t</title><script>var a=1</script>'

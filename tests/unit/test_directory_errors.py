@@ -10,7 +10,7 @@ import pytest
 from parapluie.directory.categories import load_categories
 from parapluie.directory.load import check_services, load_services, months_before
 from parapluie.errors import BuildError
-from parapluie.languages import load_registry
+from parapluie.inputs.languages import load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests/fixtures/directory"

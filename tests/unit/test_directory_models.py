@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import zoneinfo
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from pydantic import ValidationError
 from parapluie.directory.categories import load_categories
 from parapluie.directory.models import Contact, Location, ServiceEntry
 from parapluie.directory.schema import schema_text, service_schema
-from parapluie.languages import load_registry
+from parapluie.inputs.languages import load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 REGISTRY = load_registry(ROOT / "data/languages.yml")
@@ -77,7 +78,11 @@ def test_hours_are_interpreted_in_brussels() -> None:
         sources=["https://example.org/"],
     )
     hours = entry.opening_hours()
-    assert hours.is_open(dt.datetime(2026, 12, 1, 19, 0))
+    utc = zoneinfo.ZoneInfo("UTC")
+    # Tuesday 1 December 2026, Brussels is UTC+1: 17:30 UTC is 18:30 there (open), 20:30 UTC is 21:30 (closed).
+    # Read as UTC the hours would say the opposite, so this fails if the time zone is lost.
+    assert hours.is_open(dt.datetime(2026, 12, 1, 17, 30, tzinfo=utc))
+    assert not hours.is_open(dt.datetime(2026, 12, 1, 20, 30, tzinfo=utc))
     assert hours.is_closed(dt.datetime(2026, 12, 2, 19, 0))
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from parapluie.errors import BuildError
-from parapluie.frontmatter import read_source_page, read_translated_page, split_front_matter
+from parapluie.inputs.frontmatter import read_source_page, read_translated_page, split_front_matter
 
 GOOD = """---
 title: Santé

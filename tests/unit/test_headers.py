@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parapluie.headers import (
+from parapluie.hosting.headers import (
     ALWAYS_REVALIDATE,
     headers_file,
     headers_for,

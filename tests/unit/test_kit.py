@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from parapluie.directory.models import Service
-from parapluie.kit import SNIPPETS, emergency_line, snippets
-from parapluie.languages import Language
+from parapluie.inputs.languages import Language
+from parapluie.outreach.kit import SNIPPETS, snippets
+from parapluie.outreach.leaflets import emergency_line
 
 
 def service(name: dict, phone: str | None) -> Service:

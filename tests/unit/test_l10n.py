@@ -11,9 +11,7 @@ import sys
 import pytest
 import yaml
 
-from parapluie.build import written_pages
-from parapluie.frontmatter import read_translated_page
-from parapluie.l10n import (
+from parapluie.i18n.l10n import (
     FRESH,
     MISSING,
     ORPHANED,
@@ -22,10 +20,12 @@ from parapluie.l10n import (
     stamp,
     status,
     status_json,
-    structure_problems,
 )
-from parapluie.languages import load_registry
-from tests.conftest import ROOT
+from parapluie.i18n.structure import structure_problems
+from parapluie.inputs.frontmatter import read_translated_page
+from parapluie.inputs.languages import load_registry
+from parapluie.inputs.load import written_pages
+from tests.fixtures_project import ROOT
 
 TRANSLATION = "---\ntitle: Translated\n---\n{body}"
 

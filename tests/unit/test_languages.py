@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from parapluie.errors import BuildError
-from parapluie.languages import load_registry
-from tests.conftest import ARABIC
+from parapluie.inputs.languages import load_registry
+from tests.fixtures_project import ARABIC
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = {

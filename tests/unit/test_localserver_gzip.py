@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from parapluie.localserver import accepts_gzip, start_server
+from devtools.localserver import accepts_gzip, start_server
 
 PAGE = "<!doctype html><title>Santé</title>" + "<p>Se faire dépister, gratuitement.</p>" * 200
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parapluie.postprocess import protect_external_links, set_html_lang_dir
+from parapluie.finish.postprocess import protect_external_links, set_html_lang_dir
 
 
 def test_html_lang_and_dir_are_set_and_replaced():

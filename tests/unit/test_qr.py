@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from pyzbar.pyzbar import decode
 
-from parapluie.qr import PNG_SCALE, QUIET_ZONE, qr_code, write_qr
+from parapluie.outreach.qr import PNG_SCALE, QUIET_ZONE, qr_code, write_qr
 
 URLS = [
     "https://parapluie.be/",

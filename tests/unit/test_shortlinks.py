@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parapluie.errors import BuildError
-from parapluie.shortlinks import (
+from parapluie.outreach.shortlinks import (
     Redirect,
     language_redirects,
     load_redirects,

@@ -7,11 +7,11 @@ import shutil
 import pytest
 import yaml
 
-from parapluie.build import written_pages
 from parapluie.errors import BuildError
-from parapluie.frontmatter import split_front_matter
-from parapluie.languages import load_registry
-from parapluie.staging import source_pages, stage_language
+from parapluie.inputs.frontmatter import split_front_matter
+from parapluie.inputs.languages import load_registry
+from parapluie.inputs.load import written_pages
+from parapluie.staging.stage import source_pages, stage_language
 
 
 def staged_meta(staged, page: str) -> dict:
@@ -79,3 +79,19 @@ def test_nav_entry_without_a_page_is_refused(setup):
     project, _, pages, _ = setup
     with pytest.raises(BuildError, match=r"mkdocs\.yml: nav\.\d+: the nav lists 'absente\.md'"):
         source_pages(project, [*pages, "absente.md"])
+
+
+@pytest.mark.parametrize(
+    ("page", "data"),
+    [("annuaire.md", "data/services/"), ("pour-les-associations.md", "data/shortlinks.yml and data/leaflet.yml")],
+)
+def test_a_written_copy_of_a_generated_page_is_refused_naming_its_data(setup, page, data):
+    project, _, pages, _ = setup
+    target = project.docs / "fr" / page
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text((project.docs / "fr" / pages[0]).read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(BuildError) as error:
+        written_pages(project)
+    assert str(error.value) == (
+        f"docs/fr/{page}: this page is generated from data ({data}): remove the file, edit the data instead"
+    )

@@ -1,17 +1,17 @@
-"""The tools' scripts: fingerprinted once at the site's root, linked from their pages (parapluie/tools.py)."""
+"""The tools' scripts: fingerprinted once at the site's root, linked from their pages (parapluie/finish/tools.py)."""
 
 from __future__ import annotations
 
-from parapluie.bundle import fingerprinted_name
-from parapluie.tools import link_tool_scripts, tool_script_sources, write_tool_scripts
+from parapluie.finish.bundle import fingerprinted_name
+from parapluie.finish.tools import link_tool_scripts, tool_script_sources, write_tool_scripts
 
 
 def test_tool_scripts_are_fingerprinted_and_the_bundled_ones_left_out(tmp_path):
-    sources = tmp_path / "assets"
-    (sources / "tools").mkdir(parents=True)
-    (sources / "tools" / "photo.js").write_text("/* photo */", encoding="utf-8")
-    (sources / "tools" / "listen.js").write_text("/* listen */", encoding="utf-8")
-    (sources / "tools" / "tools.css").write_text("a{}", encoding="utf-8")
+    sources = tmp_path / "project"
+    (sources / "components" / "tools").mkdir(parents=True)
+    (sources / "components" / "tools" / "photo.js").write_text("/* photo */", encoding="utf-8")
+    (sources / "components" / "tools" / "listen.js").write_text("/* listen */", encoding="utf-8")
+    (sources / "components" / "tools" / "tools.css").write_text("a{}", encoding="utf-8")
     assert [path.name for path in tool_script_sources(sources)] == ["photo.js"]
     site = tmp_path / "site"
     written = write_tool_scripts(site, sources)

@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-from parapluie.weight import page_weight, subresources, transfer_size
+from devtools.weight import page_weight, subresources, transfer_size
 
 
 def write(path, text):

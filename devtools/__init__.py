@@ -1,0 +1,1 @@
+"""Developer tools, outside the runtime package: local server, benchmark, Chromium launcher, page weight."""

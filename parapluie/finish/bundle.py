@@ -1,0 +1,261 @@
+"""One stylesheet and one script for every page of every language, trimmed and fingerprinted.
+
+The theme's own CSS is large because it styles features we never use. After rendering, the
+build keeps only the rules whose class and id names appear in the site's HTML or scripts,
+adds our stylesheets, and writes the result once at the site's root with a content hash in
+its name (cached for a year by hosts, shared by all languages). Scripts are concatenated the
+same way; search code is a separate file the main script loads only when search is opened.
+
+Templates link the stable names `assets/parapluie.css` and `assets/parapluie.js`;
+`link_bundles` rewrites them to the fingerprinted names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import quote
+
+import tinycss2
+
+from parapluie.components import LAZY_SEARCH_SCRIPT, SCRIPTS, SERVICE_WORKER_SOURCE, STYLESHEETS
+from parapluie.errors import BuildError
+from parapluie.inputs.languages import Language
+
+# Our sources (components and the site's stylesheet) are listed in parapluie/components.py.
+SERVICE_WORKER = "sw.js"  # at the site's root, so its scope is the whole site
+# The stable names templates use, rewritten to fingerprinted names after rendering.
+STYLESHEET_LINK = "assets/parapluie.css"
+SCRIPT_LINK = "assets/parapluie.js"
+# Inside the main script, replaced by the search script's fingerprinted file name.
+SEARCH_SCRIPT_MARKER = "@@PARAPLUIE_SEARCH_SCRIPT@@"
+# What the theme copies into every language folder and the bundle replaces.
+THEME_ASSET_FOLDERS = ("assets/stylesheets", "assets/javascripts")
+
+NAME_TOKEN = re.compile(r"[A-Za-z_][\w-]*")
+CLASS_ATTRIBUTE = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+ID_ATTRIBUTE = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+SELECTOR_CLASS_OR_ID = re.compile(r"([.#])(-?[_a-zA-Z][\w-]*)")
+# Functional pseudo-classes whose arguments need not match for the rule to apply (:not(.x)),
+# or may match in part (:is(.a, .b)): their names never make a selector unused.
+FUNCTIONAL_PSEUDO = re.compile(r":(?:not|is|where|has)\(")
+# An icon the theme writes inline in every page (menu, search, language…): plain, no attributes
+# but the namespace and the view box. Each one moves into the shared stylesheet (see icon_rules).
+INLINE_ICON = re.compile(r'<svg xmlns="http://www\.w3\.org/2000/svg" viewBox="[^"]*">.*?</svg>', re.DOTALL)
+ICON_CLASS_PREFIX = "parapluie-i"
+# Markup the theme writes for its own script, which the site does not load: attributes the
+# stylesheet never selects are dropped, and so are two empty or duplicate blocks (the theme's
+# hidden "skip to content", replaced by ours in the quick-exit landmark; the empty banner; the
+# dialog its script fills).
+THEME_DATA_ATTRIBUTE = re.compile(r'\s(data-md-[a-z-]+)(?:="[^"]*")?')
+THEME_UNUSED_BLOCKS = re.compile(
+    r'<div data-md-component="skip">.*?</div>\n?'
+    r'|<div data-md-component="announce">\s*</div>\n?'
+    r'|<div class="md-dialog" data-md-component="dialog">\s*'
+    r'<div class="md-dialog__inner md-typeset"></div>\s*</div>\n?',
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class Bundles:
+    """The fingerprinted files written at the site's root, as paths relative to it."""
+
+    stylesheet: str
+    script: str
+    search_script: str
+    service_worker: str
+    icons: dict[str, str]
+    styled_attributes: frozenset[str]
+    # The tools' page-specific scripts (parapluie/finish/tools.py), added by bundle_assets.
+    tool_scripts: tuple[str, ...] = ()
+
+
+def fingerprinted_name(stem: str, data: bytes, suffix: str) -> str:
+    """`stem.<8 hex of sha256>.min.<suffix>`: the name changes whenever the content does."""
+    return f"{stem}.{hashlib.sha256(data).hexdigest()[:8]}.min.{suffix}"
+
+
+def used_names(html_pages: list[str], scripts: list[str]) -> set[str]:
+    """Every class and id the pages use, plus every word of the scripts (which may add classes)."""
+    names: set[str] = set()
+    for html in html_pages:
+        for pattern in (CLASS_ATTRIBUTE, ID_ATTRIBUTE):
+            for groups in pattern.findall(html):
+                names.update("".join(groups).split())
+    for script in scripts:
+        names.update(NAME_TOKEN.findall(script))
+    return names
+
+
+def _strip_functional_pseudo(selector: str) -> str:
+    """The selector without the arguments of :not(), :is(), :where() and :has()."""
+    result, depth, index = [], 0, 0
+    while index < len(selector):
+        match = FUNCTIONAL_PSEUDO.match(selector, index) if depth == 0 else None
+        if match:
+            depth, index = 1, match.end()
+            continue
+        char = selector[index]
+        if depth:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+        else:
+            result.append(char)
+        index += 1
+    return "".join(result)
+
+
+def selector_is_used(selector: str, names: set[str]) -> bool:
+    """True when every class and id the selector requires is in `names`."""
+    return all(name in names for _, name in SELECTOR_CLASS_OR_ID.findall(_strip_functional_pseudo(selector)))
+
+
+def _split_selectors(prelude: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(prelude):
+        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(prelude[start:index])
+            start = index + 1
+    parts.append(prelude[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _trim_rules(rules: list, names: set[str]) -> str:
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = [s for s in _split_selectors(tinycss2.serialize(rule.prelude)) if selector_is_used(s, names)]
+            if selectors:
+                kept.append(",".join(selectors) + "{" + tinycss2.serialize(rule.content) + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports", "layer", "container"):
+            if rule.content is None:
+                kept.append(tinycss2.serialize([rule]))
+                continue
+            inner = _trim_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), names)
+            if inner:
+                kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
+        elif rule.type == "at-rule":
+            kept.append(tinycss2.serialize([rule]))
+    return "".join(kept)
+
+
+def trim_css(css: str, names: set[str]) -> str:
+    """The stylesheet without the rules whose selectors need a class or id that no page uses."""
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    errors = [rule for rule in rules if rule.type == "error"]
+    if errors:
+        raise ValueError(f"CSS parse error at line {errors[0].source_line}: {errors[0].message}")
+    return _trim_rules(rules, names)
+
+
+def icon_classes(html_pages: list[str]) -> dict[str, str]:
+    """A class name for each distinct inline icon of the pages, in order of first appearance."""
+    classes: dict[str, str] = {}
+    for html in html_pages:
+        for svg in INLINE_ICON.findall(html):
+            classes.setdefault(svg, f"{ICON_CLASS_PREFIX}{len(classes) + 1}")
+    return classes
+
+
+def icon_rules(classes: dict[str, str]) -> str:
+    """CSS drawing each icon as a mask over the text colour, so pages carry an empty <svg> only.
+
+    The icons are the same on every page: sent once in the cached stylesheet, they no longer
+    weigh on each page. The empty <svg> keeps the theme's sizing rules (`.md-icon svg`…).
+    """
+    rules = []
+    for svg, name in classes.items():
+        # Percent-encoded but for a few harmless characters; never the quote that closes url("…").
+        url = 'url("data:image/svg+xml,' + quote(svg, safe=" =:/'.,-") + '")'
+        rules.append(
+            f".{name}{{-webkit-mask:{url} center/contain no-repeat;mask:{url} center/contain no-repeat;"
+            "background-color:currentColor}"
+        )
+    return "".join(rules)
+
+
+def replace_icons(html: str, classes: dict[str, str]) -> str:
+    """Swap each known inline icon for an empty <svg> with its class (see icon_rules)."""
+    return INLINE_ICON.sub(lambda match: f'<svg class="{classes[match.group(0)]}" aria-hidden="true"></svg>', html)
+
+
+def theme_stylesheet(language_folder: Path) -> Path:
+    """The theme's main stylesheet as rendered into one language's folder."""
+    found = sorted((language_folder / "assets" / "stylesheets").glob("main.*.min.css"))
+    if len(found) != 1:
+        raise BuildError(language_folder, f"expected one theme stylesheet main.*.min.css, found {len(found)}")
+    return found[0]
+
+
+def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bundles:
+    """Write the site's one stylesheet, main script, search script and service worker at its root.
+
+    `sources` is the project root (see parapluie/components.py). Every page's classes and ids decide
+    which theme rules stay.
+    """
+    pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
+    icons = icon_classes([path.read_text(encoding="utf-8") for f in language_folders for path in f.rglob("*.html")])
+    own_scripts = [(sources / name).read_text(encoding="utf-8") for name in (*SCRIPTS, LAZY_SEARCH_SCRIPT)]
+    names = used_names(pages, own_scripts)
+    theme_css = theme_stylesheet(language_folders[0]).read_text(encoding="utf-8")
+    try:
+        trimmed = trim_css(theme_css, names)
+    except ValueError as error:
+        raise BuildError(theme_stylesheet(language_folders[0]), str(error)) from None
+    own_css = [(sources / name).read_text(encoding="utf-8") for name in STYLESHEETS]
+    css = "\n".join([trimmed, icon_rules(icons), *own_css])
+    assets = site / "assets"
+    assets.mkdir(exist_ok=True)
+    search = (sources / LAZY_SEARCH_SCRIPT).read_bytes()
+    search_name = fingerprinted_name("search", search, "js")
+    main = ";\n".join(own_scripts[: len(SCRIPTS)]).replace(SEARCH_SCRIPT_MARKER, search_name)
+    bundles = Bundles(
+        stylesheet="assets/" + fingerprinted_name("parapluie", css.encode(), "css"),
+        script="assets/" + fingerprinted_name("parapluie", main.encode(), "js"),
+        search_script="assets/" + search_name,
+        service_worker=SERVICE_WORKER,
+        icons=icons,
+        styled_attributes=frozenset(re.findall(r"\[(data-md-[a-z-]+)", css)),
+    )
+    (site / bundles.stylesheet).write_text(css, encoding="utf-8")
+    (site / bundles.script).write_text(main, encoding="utf-8")
+    (site / bundles.search_script).write_bytes(search)
+    shutil.copy(sources / SERVICE_WORKER_SOURCE, site / bundles.service_worker)
+    return bundles
+
+
+def link_bundles(html: str, bundles: Bundles) -> str:
+    """Point a page's stable asset links (see STYLESHEET_LINK, SCRIPT_LINK) at the fingerprinted files,
+    and move its inline icons into the stylesheet."""
+    html = replace_icons(THEME_UNUSED_BLOCKS.sub("", html), bundles.icons)
+    html = THEME_DATA_ATTRIBUTE.sub(lambda m: m.group(0) if m.group(1) in bundles.styled_attributes else "", html)
+    html = html.replace(STYLESHEET_LINK + '"', bundles.stylesheet + '"')
+    return html.replace(SCRIPT_LINK + '"', bundles.script + '"')
+
+
+def drop_unbundled_assets(language_folder: Path) -> None:
+    """Remove what the bundle replaces from one language's folder (theme CSS and JS, our sources)."""
+    for folder in THEME_ASSET_FOLDERS:
+        shutil.rmtree(language_folder / folder, ignore_errors=True)
+    for source in (*STYLESHEETS, *SCRIPTS, LAZY_SEARCH_SCRIPT, SERVICE_WORKER_SOURCE):
+        (language_folder / "assets" / Path(source).name).unlink(missing_ok=True)
+
+
+def bundle_assets(site: Path, languages: list[Language], sources: Path) -> Bundles:
+    """Stage 5: replace each language's theme assets with the site's shared bundles."""
+    from parapluie.finish.tools import link_tool_scripts, write_tool_scripts  # it uses fingerprinted_name
+
+    folders = [site / language.code for language in languages]
+    bundles = write_bundles(site, folders, sources)
+    tool_scripts = write_tool_scripts(site, sources)
+    bundles = replace(bundles, tool_scripts=tuple(tool_scripts.values()))
+    for folder in folders:
+        for path in folder.rglob("*.html"):
+            html = link_bundles(path.read_text(encoding="utf-8"), bundles)
+            path.write_text(link_tool_scripts(html, tool_scripts), encoding="utf-8")
+        drop_unbundled_assets(folder)
+    return bundles

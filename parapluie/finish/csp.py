@@ -1,0 +1,101 @@
+"""The content security policy: computed from the pages actually produced.
+
+Every page gets a `<meta http-equiv="Content-Security-Policy">` right after `<meta charset>`.
+Scripts may come only from the site itself, plus the inline scripts the theme writes, each
+allowed by its sha256 hash, computed here from the finished HTML (never pasted by hand).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+from parapluie.errors import BuildError
+
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+CHARSET_META = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
+CSP_META = re.compile(r"<meta\s+http-equiv=\"Content-Security-Policy\"\s+content=\"([^\"]*)\">", re.IGNORECASE)
+# Data blocks are never executed, so they need no hash.
+DATA_SCRIPT_TYPES = {"application/json", "application/ld+json", "importmap", "speculationrules"}
+
+# Directives a <meta> can carry. The headers file adds what only a header can (frame-ancestors).
+BASE_DIRECTIVES = {
+    "default-src": ["'none'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'"],
+    "manifest-src": ["'self'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+}
+
+
+def _script_type(attributes: str) -> str:
+    match = re.search(r"\btype\s*=\s*[\"']?([^\"'\s>]+)", attributes, re.IGNORECASE)
+    return match.group(1).lower() if match else ""
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The source text of every executable inline <script> of a page."""
+    return [
+        body
+        for attributes, body in SCRIPT.findall(html)
+        if not re.search(r"\bsrc\s*=", attributes, re.IGNORECASE) and _script_type(attributes) not in DATA_SCRIPT_TYPES
+    ]
+
+
+def script_hash(source: str) -> str:
+    """The CSP source expression allowing exactly this inline script."""
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def policy(script_hashes: set[str], extra: dict[str, list[str]] | None = None) -> str:
+    """The policy string: the base directives, the scripts' hashes, and any `extra` directives."""
+    directives = {name: list(values) for name, values in BASE_DIRECTIVES.items()}
+    directives["script-src"] += sorted(script_hashes)
+    directives.update(extra or {})
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+def insert_policy_meta(html: str, policy_text: str) -> str:
+    """Put the policy in a <meta> right after <meta charset>, before anything that loads or runs."""
+    match = CHARSET_META.search(html)
+    if not match:
+        raise ValueError("page has no <meta charset=utf-8> to put the policy after")
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_text}">'
+    return html[: match.end()] + meta + html[match.end() :]
+
+
+def policy_problems(html: str) -> list[str]:
+    """What is wrong with a page's policy: missing, misplaced, or an inline script it does not allow."""
+    charset = CHARSET_META.search(html)
+    meta = CSP_META.search(html)
+    if not meta:
+        return ["no Content-Security-Policy <meta>"]
+    if not charset or meta.start() != charset.end():
+        return ["the Content-Security-Policy <meta> must come right after <meta charset>"]
+    allowed = meta.group(1)
+    return [
+        f"inline script {script_hash(source)} is not allowed by the page's policy"
+        for source in inline_scripts(html)
+        if script_hash(source) not in allowed
+    ]
+
+
+def apply_content_security_policy(site: Path) -> str:
+    """Give every page of `site` the policy allowing all inline scripts the site has; return it."""
+    pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+    hashes = {script_hash(source) for html in pages.values() for source in inline_scripts(html)}
+    policy_text = policy(hashes)
+    for path, html in pages.items():
+        try:
+            path.write_text(insert_policy_meta(html, policy_text), encoding="utf-8")
+        except ValueError as error:
+            raise BuildError(path, str(error)) from None
+    return policy_text

@@ -1,0 +1,110 @@
+"""gettext catalogs for our own template strings (Babel).
+
+`translations/messages.pot` is extracted from the templates (`make messages`, extract.py); each
+language has `translations/<babel locale>/LC_MESSAGES/messages.po`. The build compiles
+them into its staging folder (compiled files are never committed) and refuses a catalog
+that lacks a string, so no reader meets a half-translated interface.
+French is the source language of the strings: it needs no catalog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+from parapluie.errors import BuildError
+from parapluie.inputs.languages import Language
+from parapluie.project import Project
+
+DOMAIN = "messages"
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated where it is used."""
+    return message
+
+
+def catalog_path(translations_dir: Path, language: Language) -> Path:
+    """Where the .po file of a language lives."""
+    return translations_dir / language.babel / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def read_catalog(path: Path, locale: str | None = None) -> Catalog:
+    """Parse a .pot or .po file; a syntax error names the file."""
+    try:
+        with path.open("rb") as handle:
+            return read_po(handle, locale=locale, abort_invalid=True)
+    except FileNotFoundError:
+        raise BuildError(
+            path, "catalog not found (run `make messages`, or `make new-lang` for a new language)"
+        ) from None
+    except Exception as error:  # babel raises PoFileError and others
+        raise BuildError(path, f"invalid catalog: {error}") from None
+
+
+def missing_strings(template: Catalog, catalog: Catalog) -> list[str]:
+    """msgids of the template that the catalog lacks, leaves empty, or marks fuzzy."""
+    missing = []
+    for message in template:
+        if not message.id:
+            continue
+        translated = catalog.get(message.id, context=message.context)
+        strings = translated.string if translated else None
+        values = strings if isinstance(strings, tuple) else (strings,)
+        if translated is None or translated.fuzzy or not all(values):
+            missing.append(message.id if isinstance(message.id, str) else message.id[0])
+    return missing
+
+
+def compile_catalog(project: Project, language: Language, locale_dir: Path) -> Path:
+    """Check a language's catalog is complete, then write its .mo under `locale_dir`."""
+    template = read_catalog(project.translations / f"{DOMAIN}.pot")
+    po_path = catalog_path(project.translations, language)
+    catalog = read_catalog(po_path, locale=language.babel)
+    missing = missing_strings(template, catalog)
+    if missing:
+        listed = "; ".join(repr(m) for m in missing[:5]) + (" …" if len(missing) > 5 else "")
+        raise BuildError(
+            project.relative(po_path),
+            f"{len(missing)} string(s) not translated (or fuzzy): {listed}",
+            field="msgstr",
+        )
+    mo_path = locale_dir / language.babel / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    mo_path.parent.mkdir(parents=True, exist_ok=True)
+    with mo_path.open("wb") as handle:
+        write_mo(handle, catalog)
+    return mo_path
+
+
+def catalog_gettext(project: Project, language: Language) -> Callable[[str], str]:
+    """Translate with a language's .po file directly, for its texts shown on other languages' pages.
+
+    A string the catalog lacks (or marks fuzzy) is a BuildError naming the .po file.
+    """
+    if language.is_source:
+        return lambda message: message
+    path = catalog_path(project.translations, language)
+    catalog = read_catalog(path, language.babel)
+
+    def gettext(message: str) -> str:
+        entry = catalog.get(message)
+        if entry is None or entry.fuzzy or not entry.string:
+            raise BuildError(path, f"missing translation (run `make messages`, then translate): {message!r}")
+        return entry.string
+
+    return gettext
+
+
+def load_translations(locale_dir: str | Path | None, babel_locale: str) -> NullTranslations:
+    """The compiled translations of a language; identity for the source language."""
+    if not locale_dir:
+        return NullTranslations()
+    translations = Translations.load(str(locale_dir), [babel_locale], DOMAIN)
+    if not isinstance(translations, Translations):
+        raise BuildError(locale_dir, f"no compiled catalog for {babel_locale}")
+    return translations

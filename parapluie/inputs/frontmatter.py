@@ -1,0 +1,112 @@
+"""Page front matter: split it from the Markdown body and validate it.
+
+French pages (the source) carry the facts' provenance: `reviewed`, `sources`, and for
+time-bound pages `review_by` or `valid_until`; historical pages give the `period` they
+describe. Translated pages carry only what differs from French (`title`, `description`)
+plus an `l10n` block saying which French version they come from and how. Any other key is
+an error, so a typo never silently drops a field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
+
+from parapluie.errors import BuildError, validate
+from parapluie.inputs.yamlfile import parse_yaml
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+M = TypeVar("M", bound=BaseModel)
+HideOption = Literal["navigation", "toc", "path", "footer", "feedback", "tags"]
+
+
+class Period(BaseModel):
+    """The dates a historical page describes (both inclusive)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("end comes before start")
+        return self
+
+
+class Localisation(BaseModel):
+    """How a translated page was made, and from which version of the French page."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source_hash: str = Field(pattern=r"^[0-9a-f]{12,64}$")
+    method: Literal["human", "machine", "machine-reviewed"]
+
+
+class PageMeta(BaseModel):
+    """Keys a page of any language may carry."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=1)
+    description: str = Field(min_length=1, max_length=200)
+    hide: list[HideOption] = []
+
+
+class SourcePageMeta(PageMeta):
+    """Front matter of a French (source) page."""
+
+    reviewed: dt.date
+    sources: list[HttpUrl] = Field(min_length=1)
+    review_by: dt.date | None = None
+    valid_until: dt.date | None = None
+    period: Period | None = None
+    critical: bool = False
+
+
+class TranslatedPageMeta(BaseModel):
+    """Front matter of a translated page: only what differs from French, plus `l10n`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = Field(default=None, min_length=1)
+    description: str | None = Field(default=None, min_length=1, max_length=200)
+    hide: list[HideOption] | None = None
+    l10n: Localisation | None = None
+
+
+def front_matter_block(meta: dict) -> str:
+    """The one way the project writes front matter: a `---` block, keys in order, long lines kept whole."""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+
+
+def split_front_matter(text: str, path: Path | str) -> tuple[dict, str]:
+    """Return (front matter mapping, Markdown body); a page without front matter is an error."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise BuildError(path, "front matter missing: the file must start with a '---' block")
+    data = parse_yaml(match.group(1) or "", path)
+    if not isinstance(data, dict):
+        raise BuildError(path, "front matter must be a mapping of keys to values")
+    return data, text[match.end() :]
+
+
+def _read_page(path: Path, model: type[M]) -> tuple[M, str]:
+    data, body = split_front_matter(path.read_text(encoding="utf-8"), path)
+    return validate(model, data, path, prefix="front matter: "), body
+
+
+def read_source_page(path: Path) -> tuple[SourcePageMeta, str]:
+    """Read and validate a French page: (front matter, body)."""
+    return _read_page(path, SourcePageMeta)
+
+
+def read_translated_page(path: Path) -> tuple[TranslatedPageMeta, str]:
+    """Read and validate a translated page: (front matter, body)."""
+    return _read_page(path, TranslatedPageMeta)

@@ -1,0 +1,31 @@
+"""The one Jinja environment factory for every page the build writes outside MkDocs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+
+from parapluie.components import COMPONENTS_FOLDER
+
+# Templates of the pages outside MkDocs (root pages, kit, leaflets, language pickers, short links).
+TEMPLATES = Path(__file__).parent / "templates"
+# The components' templates (`quick-exit/quick-exit.html`...), beside the package.
+COMPONENT_TEMPLATES = Path(__file__).parents[1] / COMPONENTS_FOLDER
+
+
+def environment(folder: Path = TEMPLATES, gettext: Callable[[str], str] | None = None) -> jinja2.Environment:
+    """A strict, autoescaping environment on `folder` and the components; with `gettext`, `_()` translates.
+
+    A variable a template uses but the context lacks fails the render (StrictUndefined).
+    """
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([folder, COMPONENT_TEMPLATES]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"] if gettext else [],
+    )
+    if gettext:
+        env.install_gettext_callables(gettext, lambda s, p, n: gettext(s if n == 1 else p), newstyle=True)
+    return env

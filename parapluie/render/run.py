@@ -1,0 +1,72 @@
+"""Run the renderer (MkDocs) once per language, in parallel, and report its complaints."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+from parapluie.errors import BuildError
+from parapluie.project import Project
+from parapluie.staging.stage import StagedLanguage
+
+# Lines of the renderer's output worth showing; `parapluie.` starts our own exceptions (e.g. a misspelled setting).
+COMPLAINT_PREFIXES = ("WARNING", "ERROR", "Error:", "jinja2.", "parapluie.", "  File ")
+OWN_CODE = f"{os.sep}parapluie{os.sep}"
+LEVEL = re.compile(r"^(WARNING|ERROR)\s+-\s+")
+DOC_FILE = re.compile(r"Doc file '([^']+)'")
+
+
+def explain(line: str, staged: StagedLanguage, project: Project) -> str:
+    """Lead a renderer message with the real source file of the staged page it names."""
+    line = LEVEL.sub("", line).replace(str(staged.docs_dir) + os.sep, "")
+    named = DOC_FILE.search(line)
+    for page in staged.pages:
+        if named and named.group(1) == page.path:
+            note = " (French page shown as fallback)" if page.state == "fallback" else ""
+            return f"{project.relative(page.origin)}{note}: {line}"
+    return line
+
+
+def is_renderer_internal(line: str) -> bool:
+    """A traceback line inside the renderer's code or the build's, which says nothing about the edited files."""
+    return line.startswith("  File ") and ("site-packages" in line or "<frozen" in line or OWN_CODE in line)
+
+
+def render_language(project: Project, staged: StagedLanguage) -> list[str]:
+    """Build one language with `mkdocs build --strict`; return its complaints (empty on success)."""
+    env = dict(os.environ, PYTHONPATH=str(project.root) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--config-file", str(staged.config_file)],
+        cwd=project.root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode == 0:
+        return []
+    output = (result.stderr + result.stdout).splitlines()
+    complaints = [
+        explain(line, staged, project).replace(str(project.root) + os.sep, "").strip()
+        for line in output
+        if line.startswith(COMPLAINT_PREFIXES) and not is_renderer_internal(line)
+    ]
+    return complaints or output[-15:] or [f"mkdocs exited with status {result.returncode}"]
+
+
+def render_all(project: Project, staged_languages: list[StagedLanguage], jobs: int | None = None) -> None:
+    """Render every language in parallel; one BuildError lists every complaint once, with its languages."""
+    jobs = jobs or os.cpu_count() or 1
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(lambda staged: render_language(project, staged), staged_languages))
+    by_complaint: dict[str, list[str]] = {}
+    for staged, complaints in zip(staged_languages, results, strict=True):
+        for line in complaints:
+            codes = by_complaint.setdefault(line, [])
+            if staged.language.code not in codes:
+                codes.append(staged.language.code)
+    if by_complaint:
+        lines = [f"[{', '.join(codes)}] {line}" for line, codes in by_complaint.items()]
+        raise BuildError("docs", "the renderer refused the pages:\n  " + "\n  ".join(lines))

@@ -1,0 +1,32 @@
+"""Stage 9, verify: the whole output, before it is published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parapluie.errors import BuildError
+from parapluie.finish.rootpages import base_path
+from parapluie.inputs.languages import Registry
+from parapluie.outreach.shortlinks import REDIRECTS_FILE
+from parapluie.project import Project
+from parapluie.verify.checks import broken_links, site_problems
+from parapluie.verify.published import REGISTRY_FILE, read_registry, unresolved
+
+
+def verify_site(site: Path, project: Project, registry: Registry, built: list[str], config: dict) -> None:
+    """Raise a BuildError if `site` loads anything from elsewhere, has a broken link, or loses a published address.
+
+    `built` are the codes of the languages in this build; links into the others are not checked.
+    """
+    unbuilt = tuple(code for code in registry.codes if code not in built)
+    problems = site_problems(site) + broken_links(site, base_path(config), unbuilt)
+    lost = unresolved(site, read_registry(project.data / REGISTRY_FILE), unbuilt)
+    if lost:
+        raise BuildError(
+            f"data/{REGISTRY_FILE}",
+            f"{len(lost)} published address(es) would lead nowhere: {', '.join(lost[:10])}. "
+            f"A page that moves needs a redirect in data/{REDIRECTS_FILE} (old path: new path).",
+        )
+    if problems:
+        shown = "\n  ".join(problems[:20])
+        raise BuildError("site", f"{len(problems)} problem(s) in the output:\n  {shown}")

@@ -1,0 +1,111 @@
+"""Shared fixtures: copies of the project, one real build of the site, a local server, Chromium."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from devtools.localserver import start_server
+from parapluie.build import BuildResult, build_site
+from parapluie.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+# What a build reads: everything a copy of the project needs.
+PROJECT_SOURCES = ("docs", "data", "overrides", "components", "translations", "parapluie", "mkdocs.yml")
+
+
+def copy_project(destination: Path) -> Project:
+    """Copy the real project's sources into `destination`, for tests that change them."""
+    for name in PROJECT_SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, destination / name)
+    return Project(destination)
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Project:
+    """A private copy of the project that a test may break."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def real_project() -> Project:
+    """The repository itself (read only)."""
+    return Project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def built(real_project: Project, tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real site, built once for the whole test session into a temporary folder."""
+    return build_site(real_project, tmp_path_factory.mktemp("built") / "site")
+
+
+@pytest.fixture(scope="session")
+def site_url(built: BuildResult):
+    """Base URL of the built site, served locally with its `_headers` applied."""
+    url, server = start_server(built.site)
+    yield url
+    server.shutdown()
+
+
+# A right-to-left fixture language: Arabic, with machine-made catalog strings. It proves the
+# pipeline renders right to left; it is not a translation and never ships.
+ARABIC = {
+    "code": "ar",
+    "endonym": "العربية",
+    "material": "ar",
+    "babel": "ar",
+    "direction": "rtl",
+    "status": "planned",
+    "exit_url": "https://example.org/taqs",
+    "app_name": "مظلة",  # an Arabic app name: the offline copy and the artwork must not crash on it
+}
+ARABIC_PREFIX = "نص تجريبي: "
+
+
+def add_fixture_language(project: Project, entry: dict, prefix: str) -> None:
+    """Register `entry` in a project copy, with a catalog whose strings are `prefix` + the French."""
+    import yaml
+    from babel.messages.catalog import Catalog
+
+    from parapluie.i18n.catalogs import catalog_path, read_catalog
+    from parapluie.i18n.extract import write_catalog
+    from parapluie.inputs.languages import Language
+
+    registry = yaml.safe_load(project.registry_file.read_text(encoding="utf-8"))
+    registry["languages"].append(entry)
+    project.registry_file.write_text(yaml.safe_dump(registry, allow_unicode=True), encoding="utf-8")
+    template = read_catalog(project.translations / "messages.pot")
+    catalog = Catalog(locale=entry["babel"])
+    for message in template:
+        if message.id:
+            catalog.add(message.id, prefix + message.id)
+    write_catalog(catalog_path(project.translations, Language(**entry)), catalog)
+
+
+@pytest.fixture(scope="session")
+def rtl_built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """A copy of the project with the Arabic fixture language, built (French and Arabic only)."""
+    project = copy_project(tmp_path_factory.mktemp("rtl") / "project")
+    add_fixture_language(project, ARABIC, ARABIC_PREFIX)
+    return build_site(project, project.root / "site", languages=["fr", "ar"])
+
+
+BROWSER_FIXTURES = {"browser", "phone", "page"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that drives Chromium carries the `browser` marker, so `make test-fast` really skips them all."""
+
+    def browser_fixtures(item) -> set[str]:
+        parametrized = set(getattr(getattr(item, "callspec", None), "params", {}))
+        return BROWSER_FIXTURES & (set(getattr(item, "fixturenames", ())) - parametrized)
+
+    unmarked = [item.nodeid for item in items if browser_fixtures(item) and item.get_closest_marker("browser") is None]
+    if unmarked:
+        raise pytest.UsageError("browser tests without the `browser` marker: " + ", ".join(unmarked))
