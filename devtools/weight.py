@@ -21,6 +21,9 @@ from parapluie.hosting.compression import transfer_size
 FIRST_VISIT_MAX_BYTES = 40_000
 FIRST_VISIT_MAX_REQUESTS = 5
 NEXT_PAGE_MAX_BYTES = 8_000
+# Each tool's own script (issue #18: photo ≈ 5.8 KB, takedown ≈ 2.7 KB, friend ≈ 1.3 KB, listen ≈ 1.3 KB
+# gzip when measured), loaded only on its page (listen rides in the shared script).
+TOOL_SCRIPT_MAX_BYTES = 10_000
 
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 

@@ -14,13 +14,20 @@ COMPONENTS_FOLDER = "components"  # at the project root
 OWN_ASSETS_FOLDER = "overrides/assets"  # the site-wide stylesheet and the images the theme copies
 
 # The bundle's sources, relative to the project root, in the order they are concatenated.
-STYLESHEETS = ("components/quick-exit/quick-exit.css", f"{OWN_ASSETS_FOLDER}/parapluie.css")
+STYLESHEETS = (
+    "components/quick-exit/quick-exit.css",
+    f"{OWN_ASSETS_FOLDER}/parapluie.css",
+    "components/tools/tools.css",
+)
 SCRIPTS = (
     "components/quick-exit/quick-exit.js",
     "components/directory-filters/directory.js",
     "components/search/search-loader.js",
     "components/offline/offline.js",
+    "components/tools/listen.js",  # on every guide page; the other tools' scripts load on their page only
 )
+# The tools' page-specific scripts: every .js of this folder not bundled above (parapluie/finish/tools.py).
+TOOLS_FOLDER = "components/tools"
 LAZY_SEARCH_SCRIPT = "components/search/search.js"  # its own file, loaded when search opens
 SERVICE_WORKER_SOURCE = "components/offline/sw.js"
 # What the pages outside MkDocs (root pages, short links, leaflets) load as they are, unbundled.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -80,6 +80,8 @@ class Bundles:
     service_worker: str
     icons: dict[str, str]
     styled_attributes: frozenset[str]
+    # The tools' page-specific scripts (parapluie/finish/tools.py), added by bundle_assets.
+    tool_scripts: tuple[str, ...] = ()
 
 
 def fingerprinted_name(stem: str, data: bytes, suffix: str) -> str:
@@ -302,10 +304,15 @@ def drop_unbundled_assets(language_folder: Path) -> None:
 
 def bundle_assets(site: Path, languages: list[Language], sources: Path) -> Bundles:
     """Stage 5: replace each language's theme assets with the site's shared bundles."""
+    from parapluie.finish.tools import link_tool_scripts, write_tool_scripts  # it uses fingerprinted_name
+
     folders = [site / language.code for language in languages]
     bundles = write_bundles(site, folders, sources)
+    tool_scripts = write_tool_scripts(site, sources)
+    bundles = replace(bundles, tool_scripts=tuple(tool_scripts.values()))
     for folder in folders:
         for path in folder.rglob("*.html"):
-            path.write_text(link_bundles(path.read_text(encoding="utf-8"), bundles), encoding="utf-8")
+            html = link_bundles(path.read_text(encoding="utf-8"), bundles)
+            path.write_text(link_tool_scripts(html, tool_scripts), encoding="utf-8")
         drop_unbundled_assets(folder)
     return bundles

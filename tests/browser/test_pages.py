@@ -15,8 +15,8 @@ BROWSED_LANGUAGES = ("fr", "ro")  # the source and a translated language
 
 
 def page_url(base: str, code: str, page: str) -> str:
-    stem = page.removesuffix(".md")
-    return f"{base}/{code}/" if stem == "index" else f"{base}/{code}/{stem}/"
+    folder = page.removesuffix(".md").removesuffix("index").rstrip("/")  # outils/index.md → outils/
+    return f"{base}/{code}/" if not folder else f"{base}/{code}/{folder}/"
 
 
 def visit(context, url: str) -> dict:

@@ -12,8 +12,8 @@ from parapluie.htmltags import tag_attributes
 
 def page_file(site: Path, code: str, page: str) -> Path:
     """Where a nav page lands with directory URLs."""
-    stem = page.removesuffix(".md")
-    return site / code / ("index.html" if stem == "index" else f"{stem}/index.html")
+    folder = page.removesuffix(".md").removesuffix("index")  # outils/index.md → outils/
+    return site / code / (folder.rstrip("/") + "/index.html" if folder else "index.html")
 
 
 def html_tag(html: str) -> dict[str, str]:
