@@ -36,7 +36,8 @@ MIN_SCRIPT_SHARE = 0.5
 MIN_LETTERS_FOR_SHARE = 100
 # `required` letters are checked on pages only (a short label may lack them).
 GLOSSARY_FILE = "glossary.yml"
-LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+|[\w.+-]+@[\w-]+\.[\w.]+|\{\s*#[^}]*\}")
+# HTML tags (a tool's <input id="…" name="…">) are markup, not text: their letters are not counted.
+LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+|[\w.+-]+@[\w-]+\.[\w.]+|\{\s*#[^}]*\}|<[^<>\n]*>")
 WORD = re.compile(r"\w+")
 LOOK_ALIKE_SCRIPTS = {"latin", "cyrillic", "greek"}
 
@@ -94,7 +95,7 @@ def letter_script(char: str) -> str | None:
 
 
 def _plain(text: str) -> str:
-    """The text without link targets, URLs, e-mail addresses and heading ids."""
+    """The text without link targets, URLs, e-mail addresses, heading ids and HTML tags."""
     return LINK_TARGET.sub(" ", text)
 
 

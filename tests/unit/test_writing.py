@@ -76,6 +76,14 @@ def test_urls_and_link_targets_are_not_text():
     assert text_problems(text, rule, NO_GLOSSARY) == []
 
 
+def test_html_tags_of_a_tool_are_not_text():
+    rule = ScriptRule(letters="arabic")
+    tag = '<label class="parapluie-tool__choice"><input type="checkbox" name="photo-mark-date" autocomplete="off">'
+    text = "\n".join(f"{tag} إضافة تاريخ اليوم</label>" for _ in range(10))
+    assert text_problems(text, rule, NO_GLOSSARY) == []
+    assert text_problems(text.replace("<", "").replace(">", ""), rule, NO_GLOSSARY)[0].startswith("only ")
+
+
 def test_glossary_avoid_list_names_the_form_to_use():
     glossary = Glossary(
         terms=[GlossaryTerm(fr="travailleuse du sexe", use="lucrătoare sexuală", avoid=["prostituată"])]
