@@ -27,8 +27,8 @@ from parapluie.outreach.kit import KIT_PAGE, KitContext, snippets
 from parapluie.outreach.leaflets import LEAFLET_FILE, load_leaflet_entries
 from parapluie.outreach.shortlinks import REDIRECTS_FILE, SHORTLINKS_FILE, load_redirects, load_shortlinks
 from parapluie.project import Project
-from parapluie.verify.published import REGISTRY_FILE, read_registry
 from parapluie.staging.stage import source_pages
+from parapluie.verify.published import REGISTRY_FILE, read_registry
 
 # Nav pages the build generates from data rather than reading from the French sources.
 GENERATED_PAGES = {INDEX_PAGE: "data/services/", KIT_PAGE: "data/shortlinks.yml and data/leaflet.yml"}

@@ -30,11 +30,14 @@ def write_registry(tmp_path: Path, *entries: dict) -> Path:
     return path
 
 
-def test_real_registry_starts_with_french_and_lists_the_first_five_languages():
+def test_real_registry_loads_with_french_first_and_directions_from_cldr():
+    """True after any valid edit of the registry: it loads, French is the source, and each
+    language's direction is its locale's (CLDR), so an Arabic entry marked ltr would fail."""
     registry = load_registry(ROOT / "data" / "languages.yml")
-    assert registry.codes[:5] == ["fr", "en", "ro", "bg", "es"]
-    assert registry.source.code == "fr"
-    assert [language.direction for language in registry.languages] == ["ltr"] * len(registry.languages)
+    assert registry.codes[0] == registry.source.code == "fr"
+    for language in registry.languages:
+        expected = "rtl" if language.locale.character_order == "right-to-left" else "ltr"
+        assert language.direction == expected, language.code
 
 
 def test_rtl_language_is_accepted(tmp_path):
