@@ -21,9 +21,10 @@ from parapluie.content_checks import check_source_pages
 from parapluie.directory import load_categories, load_services
 from parapluie.directory.hsds import hsds_export
 from parapluie.directory.pages import INDEX_PAGE, DirectoryWriter
+from parapluie.editor.site import write_editor
 from parapluie.errors import BuildError
 from parapluie.frontmatter import read_source_page
-from parapluie.headers import fingerprinted_files, headers_file, nginx_snippet, week_cached_files
+from parapluie.headers import fingerprinted_files, headers_file, nginx_snippet, security_headers, week_cached_files
 from parapluie.kit import KIT_PAGE, LEAFLET_FILE, KitContext, kit_page, load_leaflet_entries, snippets
 from parapluie.languages import Language, Registry, load_registry
 from parapluie.offline import APP_ICONS, write_offline_files
@@ -171,8 +172,9 @@ def _build(
         (new_site / "_headers").write_text(headers, encoding="utf-8")
         (new_site / "_nginx.conf").write_text(nginx_snippet(page_policy, redirects), encoding="utf-8")
         (new_site / "_redirects").write_text(redirects_file(redirects), encoding="utf-8")
+        editor = write_editor(new_site, project, base, security_headers(page_policy))  # /admin/, its own rules
         unbuilt = tuple(code for code in registry.codes if code not in staged)
-        problems = site_problems(new_site) + broken_links(new_site, base_path(base), unbuilt)
+        problems = site_problems(new_site) + broken_links(new_site, base_path(base), unbuilt) + editor.problems
         lost = unresolved(new_site, read_registry(project.data / REGISTRY_FILE), unbuilt)
         if lost:
             raise BuildError(
@@ -184,7 +186,7 @@ def _build(
             shown = "\n  ".join(problems[:20])
             raise BuildError("site", f"{len(problems)} problem(s) in the output:\n  {shown}")
         publish(new_site, site)
-        warnings = [str(warning.relative_to(project.root)) for warning in data_warnings]
+        warnings = [str(warning.relative_to(project.root)) for warning in data_warnings] + editor.warnings
         if kit.placeholder:
             warnings.append(
                 f"mkdocs.yml: site_url {kit.base_url} is a placeholder: link previews, QR codes and "

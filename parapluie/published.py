@@ -16,6 +16,8 @@ REGISTRY_FILE = "published-urls.txt"
 PUBLIC_FOLDERS = ("donnees", "qr")
 PUBLIC_SUFFIXES = (".vcf",)
 NOT_PUBLISHED = ("404.html",)
+# Folders that are not reader addresses: the staff's web editor (parapluie/editor/).
+PRIVATE_FOLDERS = ("admin",)
 
 
 def published_urls(site: Path) -> list[str]:
@@ -23,7 +25,8 @@ def published_urls(site: Path) -> list[str]:
     urls = set()
     for path in site.rglob("index.html"):
         folder = path.parent.relative_to(site).as_posix()
-        urls.add("/" if folder == "." else f"/{folder}/")
+        if folder.split("/")[0] not in PRIVATE_FOLDERS:
+            urls.add("/" if folder == "." else f"/{folder}/")
     for path in site.rglob("*"):
         relative = path.relative_to(site).as_posix()
         if path.is_file() and (relative.split("/")[0] in PUBLIC_FOLDERS or path.suffix in PUBLIC_SUFFIXES):
