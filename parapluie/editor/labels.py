@@ -16,7 +16,7 @@ HOURS_HINT = (
 )
 # Catches in the form the common mistake (hours without minutes, `Mo-Fr 10-16`); the build checks the
 # full syntax. Allowed digits: HH:MM times, week numbers `We[1,3]`, day of month `Dec 25`, `24/7`.
-HOURS_PATTERN = r"^(?:24/7|[0-9]{2}:[0-9]{2}|\[[0-9,\-]+\]|[A-Z][a-z]{2} [0-9]{1,2}\b|[^0-9])*$"
+HOURS_PATTERN = r"^(?:24/7|[0-9]{1,2}:[0-9]{2}|\[[0-9,\-]+\]|[A-Z][a-z]{2} [0-9]{1,2}\b|[^0-9])*$"
 HOURS_ERROR = f"Horaires mal écrits : mettez les heures avec les minutes, par exemple « {HOURS_EXAMPLE} »"
 
 # path: (label, hint). Hints are short: what to type, and an example.
@@ -79,6 +79,8 @@ PAGE_FIELDS: dict[str, tuple[str, str]] = {
     "period.end": ("Fin", ""),
     "critical": ("Page critique", "Conseils de sécurité ou numéros de téléphone."),
     "l10n": ("Traduction", ""),
+    "l10n.source_hash": ("Version française traduite", ""),
+    "l10n.method": ("Méthode de traduction", ""),
     "body": (
         "Texte de la page (Markdown)",
         "## pour un titre ; gardez les { #identifiant } à la fin des titres : des liens en dépendent.",
