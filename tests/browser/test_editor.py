@@ -25,6 +25,7 @@ from parapluie.editor.config import editor_config, editor_settings
 from parapluie.editor.labels import HOURS_ERROR
 from parapluie.editor.local import start_decap_server, stop
 from parapluie.editor.site import write_admin
+from parapluie.frontmatter import read_source_page
 from parapluie.languages import load_registry
 from parapluie.localserver import start_server
 from parapluie.project import Project
@@ -169,3 +170,39 @@ def test_staff_change_hours_in_the_form_and_publish_them(browser, editor, tmp_pa
     shown = [r for day in weekly_table(NEW_HOURS, registry.source.babel, dt.date.today()) for r in day.ranges]
     assert shown and all(text in html for text in shown), shown
     assert violations == [], violations
+
+
+def publish(page) -> list[str]:
+    """Save the open entry, set it ready and publish it; return the confirmations asked."""
+    confirmations: list[str] = []
+    page.on("dialog", lambda dialog: (confirmations.append(dialog.message), dialog.accept()))
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_text("Entrée enregistrée").first.wait_for()
+    page.get_by_role("button", name="Statut: Brouillon").click()
+    page.get_by_text("Prêt", exact=True).click()
+    page.get_by_role("button", name="Publier", exact=True).click()
+    page.get_by_text("Publier maintenant").click()
+    return confirmations
+
+
+def test_a_page_edited_in_the_form_keeps_valid_front_matter_and_its_text(browser, editor):
+    admin_url, clone = editor
+    source = sorted(clone.source_docs.glob("*.md"))[0]
+    before_meta, before_body = read_source_page(source)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-BE")
+    page = context.new_page()
+    page.goto(admin_url)
+    page.get_by_role("button", name="Se connecter").click()
+    page.goto(f"{admin_url}#/collections/pages-fr")  # from the list, as staff do
+    page.goto(f"{admin_url}#/collections/pages-fr/entries/{source.stem}")
+    title = page.locator("input[id^='title-field']")
+    title.wait_for()
+    assert title.input_value() == before_meta.title
+    replace_text(page, title, before_meta.title + " (revu)")
+    assert publish(page)
+    assert wait_until(lambda: "(revu)" in source.read_text(encoding="utf-8"))
+    context.close()
+    meta, body = read_source_page(source)  # validates, as the build does
+    assert meta.title == before_meta.title + " (revu)"
+    assert meta.model_dump(exclude={"title"}) == before_meta.model_dump(exclude={"title"})
+    assert body.strip() == before_body.strip()
