@@ -124,7 +124,7 @@ def admin_problems(site: Path, policy: str) -> list[str]:
 
 
 SKIPPED = (
-    "admin/: the web editor was skipped: its pinned bundle is not in .cache/ "
+    "admin/: the web editor was skipped: its pinned bundle is missing from .cache/ (or fails its sha256) "
     f"(run `make editor` to fetch {vendor.PACKAGE}@{vendor.VERSION} from npm, then build again)"
 )
 

@@ -20,6 +20,8 @@ PACKAGE = "decap-cms"
 VERSION = "3.16.3"
 # sha256 of the npm tarball decap-cms-3.16.3.tgz (npm also checks the registry's sha512 on download).
 TARBALL_SHA256 = "f1c0055411ebdbd5b7c77a835a68b92b5467622585838f8496223b27eee116d1"
+# sha256 of its main script, checked again by every build before it copies the bundle.
+MAIN_SCRIPT_SHA256 = "7c1efd6b616b4786e279aeef194dd21649a72058d3bc8d1f78901b574610dfb8"
 LICENSE = "MIT"
 # What the editor page loads: the main script, the chunks it loads on demand, and its WebAssembly.
 SERVED_SUFFIXES = (".decap-cms.js", ".wasm")
@@ -92,10 +94,11 @@ def fetch(root: Path, npm: str = "npm") -> Path:
 
 
 def is_ready(folder: Path) -> bool:
-    """True when `folder` holds a bundle unpacked from the pinned, checked tarball."""
+    """True when `folder` holds a bundle unpacked from the pinned, checked tarball, main script intact."""
     stamp = folder / "VERSION"
     return (
         (folder / MAIN_SCRIPT).is_file()
         and stamp.is_file()
         and stamp.read_text(encoding="utf-8").strip() == f"{PACKAGE}@{VERSION} sha256:{TARBALL_SHA256}"
+        and sha256_file(folder / MAIN_SCRIPT) == MAIN_SCRIPT_SHA256
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import tarfile
 
@@ -47,6 +48,7 @@ def test_only_a_bundle_unpacked_from_the_pinned_tarball_counts_as_ready(tmp_path
         },
     )
     monkeypatch.setattr(vendor, "TARBALL_SHA256", vendor.sha256_file(tarball))
+    monkeypatch.setattr(vendor, "MAIN_SCRIPT_SHA256", hashlib.sha256(b"main").hexdigest())
     folder = tmp_path / "bundle"
     vendor.unpack(tarball, folder)
     assert sorted(p.name for p in folder.iterdir()) == [
@@ -57,6 +59,9 @@ def test_only_a_bundle_unpacked_from_the_pinned_tarball_counts_as_ready(tmp_path
     ]
     assert [p.name for p in vendor.served_files(folder)] == ["decap-cms.js", "12.decap-cms.js"]
     assert vendor.is_ready(folder)
+    (folder / "decap-cms.js").write_bytes(b"tampered")
+    assert not vendor.is_ready(folder)
+    (folder / "decap-cms.js").write_bytes(b"main")
     (folder / "VERSION").write_text("decap-cms@3.0.0 sha256:0\n", encoding="utf-8")
     assert not vendor.is_ready(folder)
 
