@@ -6,7 +6,7 @@ LANG_CODE ?= fr
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve test test-fast lint messages content-report i18n-status stamp new-lang check-data urls bench clean
+.PHONY: help site serve test test-fast lint messages content-report i18n-status stamp new-lang check-data urls bench clean editor editor-tools editor-local
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-15s %s\n", $$1, $$2}'
@@ -32,7 +32,7 @@ lint: $(VENV)/.test-deps ## ruff: lint and format check
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test: $(VENV)/.test-deps ## Run every test: lint, unit, build, bad input, browser (needs Debian's chromium)
+test: $(VENV)/.test-deps editor editor-tools ## Run every test: lint, unit, build, bad input, browser (needs Debian's chromium, npm)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) scripts/i18n.py status --check > /dev/null
@@ -66,6 +66,18 @@ urls: site ## Add the new public addresses of the build to data/published-urls.t
 
 content-report: $(VENV)/.build-deps ## Sentence length per French page (worst first) and content problems
 	$(PY) scripts/content_report.py
+
+editor: $(VENV)/.build-deps ## Fetch the web editor's pinned bundle (decap-cms, npm) and check its sha256; `make site` then adds /admin/
+	$(PY) scripts/editor.py fetch
+
+admin/node_modules/.installed: admin/package-lock.json
+	npm ci --prefix admin --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
+editor-tools: admin/node_modules/.installed ## Install decap-server (pinned by admin/package-lock.json): the editor's local backend
+
+editor-local: editor editor-tools site ## Try the web editor on this clone: http://localhost:$(PORT)/admin/ saves into your files
+	$(PY) scripts/editor.py local --port $(PORT)
 
 clean: ## Remove site/ and caches (keeps .venv/)
 	rm -rf site .site.* .pytest_cache .ruff_cache

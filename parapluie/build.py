@@ -15,11 +15,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from parapluie.editor.site import write_editor
 from parapluie.errors import BuildError, stage_boundary
 from parapluie.finish.bundle import bundle_assets
 from parapluie.finish.csp import apply_content_security_policy
 from parapluie.finish.postprocess import finish_html
 from parapluie.hosting.files import write_host_files
+from parapluie.hosting.headers import security_headers
 from parapluie.hosting.opendata import write_open_data
 from parapluie.inputs.languages import Registry
 from parapluie.inputs.load import load_inputs
@@ -94,12 +96,16 @@ def _build(project: Project, site: Path, languages: list[str] | None, jobs: int 
         with stage_boundary("writing the host files and offline lists", "parapluie/hosting"):
             site_name = inputs.base["site_name"]
             write_host_files(new_site, inputs.selected, site_name, bundles, page_policy, redirects)
+        with stage_boundary("adding the web editor", "parapluie/editor"):
+            editor = write_editor(new_site, project, inputs.base, security_headers(page_policy))
         with stage_boundary("verifying the output", "parapluie/verify"):
             verify_site(new_site, project, inputs.registry, list(staged), inputs.base)
+            if editor.problems:
+                shown = "\n  ".join(editor.problems[:20])
+                raise BuildError("admin", f"{len(editor.problems)} problem(s) in the web editor folder:\n  {shown}")
         publish(new_site, site)
-        return BuildResult(
-            site=site, registry=inputs.registry, pages=inputs.nav, staged=staged, warnings=_warnings(project, inputs)
-        )
+        warnings = _warnings(project, inputs) + editor.warnings
+        return BuildResult(site=site, registry=inputs.registry, pages=inputs.nav, staged=staged, warnings=warnings)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -18,6 +18,8 @@ REGISTRY_FILE = "published-urls.txt"
 PUBLIC_FOLDERS = (OPEN_DATA_FOLDER, QR_FOLDER)
 PUBLIC_SUFFIXES = (".vcf",)
 NOT_PUBLISHED = ("404.html",)
+# Folders that are not reader addresses: the staff's web editor (parapluie/editor/).
+PRIVATE_FOLDERS = ("admin",)
 
 
 def published_urls(site: Path) -> list[str]:
@@ -25,7 +27,8 @@ def published_urls(site: Path) -> list[str]:
     urls = set()
     for path in site.rglob("index.html"):
         folder = path.parent.relative_to(site).as_posix()
-        urls.add("/" if folder == "." else f"/{folder}/")
+        if folder.split("/")[0] not in PRIVATE_FOLDERS:
+            urls.add("/" if folder == "." else f"/{folder}/")
     for path in site.rglob("*"):
         relative = path.relative_to(site).as_posix()
         if path.is_file() and (relative.split("/")[0] in PUBLIC_FOLDERS or path.suffix in PUBLIC_SUFFIXES):
