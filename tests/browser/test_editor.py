@@ -30,7 +30,7 @@ from parapluie.inputs.frontmatter import read_source_page
 from parapluie.inputs.languages import load_registry
 from parapluie.inputs.yamlfile import load_yaml
 from parapluie.project import Project
-from tests.conftest import ROOT, copy_project
+from tests.fixtures_project import ROOT, copy_project
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from parapluie.editor import vendor
 from parapluie.editor.site import SKIPPED
 from parapluie.verify.published import published_urls
 from parapluie.inputs.yamlfile import load_yaml
-from tests.conftest import ROOT
+from tests.fixtures_project import ROOT
 
 
 def test_without_the_bundle_the_site_builds_and_says_the_editor_was_skipped(project_copy, tmp_path):

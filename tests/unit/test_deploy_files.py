@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 
 from parapluie.inputs.yamlfile import load_yaml
-from tests.conftest import ROOT
+from tests.fixtures_project import ROOT
 
 BUILD = "make editor site"
 BIN = Path(sys.executable).parent
