@@ -98,10 +98,30 @@ def _build(project: Project, site: Path, languages: list[str] | None, jobs: int 
             verify_site(new_site, project, inputs.registry, list(staged), inputs.base)
         publish(new_site, site)
         return BuildResult(
-            site=site, registry=inputs.registry, pages=inputs.nav, staged=staged, warnings=_warnings(project, inputs)
+            site=site,
+            registry=inputs.registry,
+            pages=inputs.nav,
+            staged=staged,
+            warnings=_warnings(project, inputs) + retranslate_notes(staged),
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def retranslate_notes(staged: dict[str, StagedLanguage]) -> list[str]:
+    """One line per language whose translations lag behind the French: published with their notice.
+
+    Never an error: a French fix must not wait for every translation (`make i18n-status` has the detail).
+    """
+    notes = []
+    for code, language in staged.items():
+        behind = [page.path for page in language.pages if page.outdated]
+        if behind:
+            notes.append(
+                f"docs/{code}/: {len(behind)} page(s) to re-translate (the French changed; published with a "
+                f"notice linking the French page): {', '.join(behind)}"
+            )
+    return notes
 
 
 def _warnings(project: Project, inputs) -> list[str]:
