@@ -83,6 +83,11 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def months_after(day: dt.date, months: int) -> dt.date:
+    """The same day `months` months later (the month's last day when it is shorter)."""
+    return months_before(day, -months)
+
+
 def check_services(data_dir: Path, registry: HasCodes, categories: HasIds, today: dt.date) -> DirectoryReport:
     """Validate every entry of `data_dir/services/`, collecting all errors and warnings."""
     report = DirectoryReport()
@@ -159,6 +164,10 @@ def _check_freshness(path: Path, service: Service, today: dt.date) -> list[DataW
         message = f"last checked on {checked}, over {FAIL_AFTER_MONTHS} months ago (kept: {service.stale_reason})"
         return [DataWarning(str(path), message, "last_verified")]
     if checked < months_before(today, WARN_AFTER_MONTHS):
-        message = f"last checked on {checked}, over {WARN_AFTER_MONTHS} months ago: check it against its sources soon"
+        due = months_after(checked, FAIL_AFTER_MONTHS)
+        message = (
+            f"last checked on {checked}, over {WARN_AFTER_MONTHS} months ago: check it against its sources "
+            f"and update last_verified before {due}, when the build refuses it"
+        )
         return [DataWarning(str(path), message, "last_verified")]
     return []

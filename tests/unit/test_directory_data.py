@@ -1,6 +1,6 @@
 """The directory as a whole: a small fixture directory on a fixed date, and the real data's invariants.
 
-The fixture tests pin their own entries and their own date (tests/fixtures/directory/small/).
+The fixture tests pin their own entries and their own date (tests/fixtures/small-directory/).
 The real data is only asked what stays true after any valid edit a staff member makes (new hours,
 `last_verified` set to today, a service removed or closed): every entry loads, and
 `scripts/check_data.py` finds no error today. Its exact contents are checked by the build itself.
@@ -23,7 +23,7 @@ from parapluie.inputs.languages import load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
-SMALL = ROOT / "tests/fixtures/directory/small"
+SMALL = ROOT / "tests/fixtures/small-directory"
 # The fixture's clock: its entries were checked in October and November 2026.
 TODAY = dt.date(2026, 11, 29)
 REGISTRY = load_registry(DATA / "languages.yml")
@@ -91,5 +91,16 @@ def test_check_data_script_passes_today() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts/check_data.py")], capture_output=True, text=True, check=False
     )
+    assert result.returncode == 0, result.stderr
+    assert " services checked: 0 error(s), " in result.stdout
+
+
+def test_check_data_runs_with_the_system_python_as_the_guide_says() -> None:
+    # `python scripts/check_data.py` from data/README.md: the system Python lacks babel, the script uses .venv's.
+    system = Path("/usr/bin/python3")
+    if not system.is_file() or subprocess.run([system, "-c", "import babel"], capture_output=True).returncode == 0:
+        pytest.skip("no system Python without the project's libraries here")
+    result = subprocess.run([system, "scripts/check_data.py"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert "ModuleNotFoundError" not in result.stderr
     assert result.returncode == 0, result.stderr
     assert " services checked: 0 error(s), " in result.stdout
