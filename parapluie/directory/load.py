@@ -108,7 +108,28 @@ def check_services(data_dir: Path, registry: HasCodes, categories: HasIds, today
             report.errors.append(error)
             continue
         report.services.append(service)
+    report.errors.extend(_replacement_errors(folder, report.services))
     return report
+
+
+def _replacement_errors(folder: Path, services: list[Service]) -> list[BuildError]:
+    """`replaced_by` names another entry, still open, and only on a closed one."""
+    by_id = {service.id: service for service in services}
+    errors = []
+    for service in services:
+        target = service.replaced_by
+        if target is None:
+            continue
+        path = folder / f"{service.id}.yml"
+        if service.status != "closed":
+            errors.append(BuildError(path, "only a closed entry (status: closed) has a replaced_by", "replaced_by"))
+        elif target not in by_id:
+            errors.append(
+                BuildError(path, f"no entry {target!r} in data/services/ (write the id of an entry)", "replaced_by")
+            )
+        elif by_id[target].status == "closed":
+            errors.append(BuildError(path, f"the entry {target!r} is closed too: name an open one", "replaced_by"))
+    return errors
 
 
 def load_services(

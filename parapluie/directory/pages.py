@@ -149,6 +149,24 @@ class DirectoryWriter:
         }
         return _front_matter(meta) + "\n" + body + "\n"
 
+    def closed_page(self, service: Service, instead_name: str | None) -> str:
+        """The page of a closed service: it has closed, and where to go instead when the entry says."""
+        name = localized(service.name, self.language)
+        body = self.env.get_template("closed.html").render(
+            service=service,
+            name=name,
+            instead_name=instead_name,
+            instead_href=f"../{service.replaced_by}/" if service.replaced_by else "",
+        )
+        meta = {
+            "title": html.escape(name),
+            "description": html.escape(self._("Ce service a fermé.")),
+            "reviewed": service.last_verified,
+            "sources": [str(source) for source in service.sources],
+            "parapluie": {"state": "generated", "origin": f"data/services/{service.id}.yml"},
+        }
+        return _front_matter(meta) + "\n" + body + "\n"
+
     def index_page(self, services: list[Service], categories: Categories) -> str:
         """The directory page: by need, by region and city, then all entries with filters."""
         cards = {service.id: self.card(service, categories, f"{service.id}/") for service in services}
@@ -185,10 +203,18 @@ class DirectoryWriter:
         """Write the directory page, the entry pages and the vCards; return the pages written."""
         folder = docs_dir / ENTRY_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
-        (docs_dir / INDEX_PAGE).write_text(self.index_page(services, categories), encoding="utf-8")
+        # A closed service leaves every list; its page stays (links to it keep working) and says it closed.
+        listed = [service for service in services if service.status != "closed"]
+        (docs_dir / INDEX_PAGE).write_text(self.index_page(listed, categories), encoding="utf-8")
+        names = {service.id: localized(service.name, self.language) for service in services}
         pages = [INDEX_PAGE]
         for service in services:
-            (folder / f"{service.id}.md").write_text(self.entry_page(service, categories), encoding="utf-8")
+            page = (
+                self.closed_page(service, names.get(service.replaced_by or ""))
+                if service.status == "closed"
+                else self.entry_page(service, categories)
+            )
+            (folder / f"{service.id}.md").write_text(page, encoding="utf-8")
             (folder / f"{service.id}.vcf").write_text(vcard(service, self.language), encoding="utf-8")
             pages.append(f"{ENTRY_FOLDER}/{service.id}.md")
         return pages

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ import pytest
 from parapluie.directory.categories import load_categories
 from parapluie.directory.hours import is_always_open, weekly_ranges
 from parapluie.directory.load import SLUG, check_services, load_services
+from parapluie.directory.pages import ENTRY_FOLDER, INDEX_PAGE, DirectoryWriter
 from parapluie.inputs.languages import load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +35,12 @@ SERVICE_FILES = sorted((DATA / "services").glob("*.yml"))
 
 def test_fixture_directory_loads_in_file_order_without_warnings() -> None:
     services, warnings = load_services(SMALL, REGISTRY, CATEGORIES, TODAY)
-    assert [service.id for service in services] == ["accueil-soir", "ligne-d-ecoute", "permanence-fermee"]
+    assert [service.id for service in services] == [
+        "accueil-soir",
+        "ancienne-permanence",
+        "ligne-d-ecoute",
+        "permanence-fermee",
+    ]
     assert warnings == []
 
 
@@ -55,7 +62,48 @@ def test_fixture_hours_give_a_week_on_the_fixed_date() -> None:
 
 def test_fixture_report_counts_no_errors() -> None:
     report = check_services(SMALL, REGISTRY, CATEGORIES, TODAY)
-    assert (len(report.services), report.errors, report.warnings) == (3, [], [])
+    assert (len(report.services), report.errors, report.warnings) == (4, [], [])
+
+
+def write_fixture_directory(tmp_path: Path) -> Path:
+    """The fixture directory's French pages, as the build writes them (gettext left as the French)."""
+    services, _ = load_services(SMALL, REGISTRY, CATEGORIES, TODAY)
+    DirectoryWriter("fr", "fr", lambda text: text, TODAY).write(tmp_path, services, CATEGORIES)
+    return tmp_path
+
+
+def test_closed_service_leaves_the_lists_and_its_page_says_where_to_go(tmp_path: Path) -> None:
+    docs = write_fixture_directory(tmp_path)
+    index = (docs / INDEX_PAGE).read_text(encoding="utf-8")
+    assert "Ancienne permanence" not in index and "ancienne-permanence/" not in index
+    assert "Accueil du soir" in index
+    page = (docs / ENTRY_FOLDER / "ancienne-permanence.md").read_text(encoding="utf-8")
+    assert "<strong>Ce service a fermé.</strong>" in page
+    assert '<p>À la place, vous pouvez contacter : <a href="../accueil-soir/">Accueil du soir</a></p>' in page
+    assert "+3281000001" not in page  # a closed service's number is not offered any more
+    # Its address keeps working: links to it from pages and the published-address registry stay valid.
+    assert (docs / ENTRY_FOLDER / "ancienne-permanence.vcf").is_file()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ("replaced_by: nulle-part", "replaced_by: no entry 'nulle-part' in data/services/ (write the id of an entry)"),
+        ("replaced_by: permanence-fermee\nstatus: active", "replaced_by: only a closed entry (status: closed) has a "),
+    ],
+)
+def test_replaced_by_names_an_open_entry(tmp_path: Path, change: str, message: str) -> None:
+    shutil.copytree(SMALL, tmp_path / "data")
+    path = tmp_path / "data/services/ancienne-permanence.yml"
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith(("replaced_by", "status"))
+    ]
+    path.write_text("\n".join(lines) + "\n" + change + ("" if "status" in change else "\nstatus: closed") + "\n")
+    errors = [
+        str(error.relative_to(tmp_path / "data"))
+        for error in check_services(tmp_path / "data", REGISTRY, CATEGORIES, TODAY).errors
+    ]
+    assert len(errors) == 1 and errors[0].startswith("services/ancienne-permanence.yml: " + message), errors
 
 
 # The real data: only what any valid edit keeps true.
