@@ -41,3 +41,13 @@ def stamp_needs_a_translation(source: str, codes: list[str]) -> str:
         f"`make stamp` records the French version in a translation: name it with LANG_CODE, e.g. "
         f"`make stamp LANG_CODE=ro PAGES=sante.md` (one of {known}). docs/{source}/ was left unchanged.",
     )
+
+
+def misplaced_entry(name: str) -> str:
+    """A service entry saved in data/ instead of data/services/: the build would ignore it."""
+    return say(
+        f"ce fichier ressemble à une fiche de l'annuaire, mais il est dans data/ : le site ne le lit pas. "
+        f"Déplacez-le dans data/services/ (data/services/{name}).",
+        f"this looks like a directory entry, but it is in data/, where nothing reads it: "
+        f"move it to data/services/{name}.",
+    )

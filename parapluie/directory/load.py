@@ -17,6 +17,7 @@ from parapluie.directory.categories import SLUG_PATTERN
 from parapluie.directory.models import Service, ServiceEntry
 from parapluie.errors import BuildError, validate
 from parapluie.inputs.yamlfile import load_yaml
+from parapluie.messages import misplaced_entry
 
 SLUG = re.compile(SLUG_PATTERN)
 WARN_AFTER_MONTHS = 9
@@ -95,6 +96,7 @@ def check_services(data_dir: Path, registry: HasCodes, categories: HasIds, today
     if not folder.is_dir():
         report.errors.append(BuildError(folder, "folder not found"))
         return report
+    report.errors.extend(_misplaced_entries(data_dir))
     context = {"languages": list(registry.codes), "categories": list(categories.ids)}
     seen: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
@@ -110,6 +112,16 @@ def check_services(data_dir: Path, registry: HasCodes, categories: HasIds, today
         report.services.append(service)
     report.errors.extend(_replacement_errors(folder, report.services))
     return report
+
+
+def _misplaced_entries(data_dir: Path) -> list[BuildError]:
+    """Entries saved in data/ itself, next to the registry files, rather than in data/services/."""
+    errors = []
+    for path in sorted(data_dir.glob("*.y*ml")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if re.search(r"^organisation\s*:", text, flags=re.MULTILINE) and re.search(r"^status\s*:", text, re.MULTILINE):
+            errors.append(BuildError(path, misplaced_entry(path.stem + ".yml")))
+    return errors
 
 
 def _replacement_errors(folder: Path, services: list[Service]) -> list[BuildError]:

@@ -106,6 +106,17 @@ def test_replaced_by_names_an_open_entry(tmp_path: Path, change: str, message: s
     assert len(errors) == 1 and errors[0].startswith("services/ancienne-permanence.yml: " + message), errors
 
 
+def test_entry_saved_in_data_instead_of_services_is_refused_in_french(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("PARAPLUIE_MESSAGES", raising=False)
+    shutil.copytree(SMALL, tmp_path / "data")
+    shutil.move(tmp_path / "data/services/ligne-d-ecoute.yml", tmp_path / "data/ligne-d-ecoute.yml")
+    errors = check_services(tmp_path / "data", REGISTRY, CATEGORIES, TODAY).errors
+    assert [str(error.relative_to(tmp_path)) for error in errors] == [
+        "data/ligne-d-ecoute.yml: ce fichier ressemble à une fiche de l'annuaire, mais il est dans data/ : le site "
+        "ne le lit pas. Déplacez-le dans data/services/ (data/services/ligne-d-ecoute.yml)."
+    ]
+
+
 # The real data: only what any valid edit keeps true.
 
 
