@@ -30,11 +30,11 @@ def write_registry(tmp_path: Path, *entries: dict) -> Path:
     return path
 
 
-def test_real_registry_starts_with_french_and_lists_the_first_five_languages():
+def test_real_registry_starts_with_french():
+    # Only what adding, reordering or completing a language keeps true: French is the source, first.
     registry = load_registry(ROOT / "data" / "languages.yml")
-    assert registry.codes[:5] == ["fr", "en", "ro", "bg", "es"]
-    assert registry.source.code == "fr"
-    assert [language.direction for language in registry.languages] == ["ltr"] * len(registry.languages)
+    assert registry.codes[0] == "fr" and registry.source.code == "fr"
+    assert {language.direction for language in registry.languages} <= {"ltr", "rtl"}
 
 
 def test_rtl_language_is_accepted(tmp_path):
