@@ -66,7 +66,8 @@ def test_every_entry_has_a_page_and_a_vcard_in_every_language(built, real_projec
             assert (built.site / code / "annuaire" / service.id / "index.html").is_file(), (code, service.id)
             assert (built.site / code / "annuaire" / f"{service.id}.vcf").is_file(), (code, service.id)
     for service in services:
-        assert f'href="{service.id}/"' in index, service.id
+        # A closed service (status: closed) keeps its page but leaves the list.
+        assert (f'href="{service.id}/"' in index) == (service.status != "closed"), service.id
 
 
 def test_private_address_is_nowhere_in_the_site(directory_site):
