@@ -122,12 +122,13 @@ def test_vcard_parses_back(directory_site):
 
 def test_json_ld_describes_the_service(directory_site):
     result, _ = directory_site
-    html = entry_html(result.site, "fr", "alias")
+    # The fixture entry, not a real one: a staff member may change any real entry's hours.
+    html = entry_html(result.site, "fr", "permanence-privee")
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL).group(1))
-    assert data["@type"] == "Service" and data["name"] == "Alias"
-    assert data["provider"] == {"@type": "Organization", "name": "Alias"}
+    assert data["@type"] == "Service" and data["name"] == "<script>alert('x')</script> Permanence cachée"
+    assert data["provider"] == {"@type": "Organization", "name": "Essai <b>gras</b> & Cie"}
     assert data["hoursAvailable"] == [
-        {"@type": "OpeningHoursSpecification", "dayOfWeek": "https://schema.org/Tuesday", "opens": "18:00", "closes": "21:00"}
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": "https://schema.org/Monday", "opens": "20:00", "closes": "23:00"}
     ]
 
 
