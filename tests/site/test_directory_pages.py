@@ -38,6 +38,27 @@ last_verified: 2026-11-01
 sources:
   - https://example.org/source
 """
+# A plain fixture entry with a phone and an e-mail: tests of contacts never read a real entry,
+# whose details staff may change at any time.
+CONTACT_FIXTURE = """organisation: Contact d'essai
+name:
+  fr: Contact d'essai
+description:
+  fr: Une entrée avec un téléphone et une adresse e-mail.
+categories: [helpline]
+contacts:
+  - kind: phone
+    value: "+32485620841"
+  - kind: email
+    value: contact@example.org
+languages: [fr]
+anonymous: true
+free: true
+status: active
+last_verified: 2026-11-01
+sources:
+  - https://example.org/source
+"""
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +68,7 @@ def directory_site(tmp_path_factory):
 
     project = copy_project(tmp_path_factory.mktemp("directory") / "project")
     (project.data / "services" / "permanence-privee.yml").write_text(FIXTURE, encoding="utf-8")
+    (project.data / "services" / "contact-d-essai.yml").write_text(CONTACT_FIXTURE, encoding="utf-8")
     config = project.mkdocs_yml.read_text(encoding="utf-8")
     project.mkdocs_yml.write_text(config.replace('report_email: ""', "report_email: erreurs@example.org"), encoding="utf-8")
     return build_site(project, project.root / "site", languages=["fr", "ro"]), project
@@ -103,19 +125,19 @@ def test_one_tap_links(directory_site):
     result, _ = directory_site
     html = entry_html(result.site, "fr", "permanence-privee")
     assert 'href="https://wa.me/32485620841"' in html
-    utsopi = entry_html(result.site, "fr", "utsopi")
-    assert '<a href="tel:+32485620841">0485 62 08 41</a>' in utsopi
-    assert '<a href="mailto:info@utsopi.be">info@utsopi.be</a>' in utsopi
+    contact = entry_html(result.site, "fr", "contact-d-essai")
+    assert '<a href="tel:+32485620841">0485 62 08 41</a>' in contact
+    assert '<a href="mailto:contact@example.org">contact@example.org</a>' in contact
 
 
 def test_vcard_parses_back(directory_site):
     result, _ = directory_site
-    card = (result.site / "fr" / "annuaire" / "utsopi.vcf").read_bytes().decode("utf-8")  # keep CRLF
+    card = (result.site / "fr" / "annuaire" / "contact-d-essai.vcf").read_bytes().decode("utf-8")  # keep CRLF
     fields = dict(line.split(":", 1) for line in card.strip().split("\r\n"))
     assert fields["BEGIN"] == "VCARD" and fields["END"] == "VCARD" and fields["VERSION"] == "3.0"
-    assert fields["FN"] == "UTSOPI"
+    assert fields["FN"] == "Contact d'essai"
     assert fields["TEL;TYPE=VOICE"] == "+32485620841"
-    assert fields["EMAIL;TYPE=INTERNET"] == "info@utsopi.be"
+    assert fields["EMAIL;TYPE=INTERNET"] == "contact@example.org"
     private = (result.site / "fr" / "annuaire" / "permanence-privee.vcf").read_text(encoding="utf-8")
     assert "ADR" not in private
 
