@@ -104,10 +104,26 @@ def _build(project: Project, site: Path, languages: list[str] | None, jobs: int 
                 shown = "\n  ".join(editor.problems[:20])
                 raise BuildError("admin", f"{len(editor.problems)} problem(s) in the web editor folder:\n  {shown}")
         publish(new_site, site)
-        warnings = _warnings(project, inputs) + editor.warnings
+        warnings = _warnings(project, inputs) + editor.warnings + retranslate_notes(staged)
         return BuildResult(site=site, registry=inputs.registry, pages=inputs.nav, staged=staged, warnings=warnings)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def retranslate_notes(staged: dict[str, StagedLanguage]) -> list[str]:
+    """One line per language whose translations lag behind the French: published with their notice.
+
+    Never an error: a French fix must not wait for every translation (`make i18n-status` has the detail).
+    """
+    notes = []
+    for code, language in staged.items():
+        behind = [page.path for page in language.pages if page.outdated]
+        if behind:
+            notes.append(
+                f"docs/{code}/: {len(behind)} page(s) to re-translate (the French changed; published with a "
+                f"notice linking the French page): {', '.join(behind)}"
+            )
+    return notes
 
 
 def _warnings(project: Project, inputs) -> list[str]:

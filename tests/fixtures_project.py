@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from parapluie.build import BuildResult, build_site
 from parapluie.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
+# The suite reads the developers' (English) messages; tests of the staff's French ones set `fr` themselves.
+os.environ["PARAPLUIE_MESSAGES"] = "en"
 # What a build reads: everything a copy of the project needs.
 PROJECT_SOURCES = ("docs", "data", "overrides", "components", "translations", "parapluie", "mkdocs.yml")
 

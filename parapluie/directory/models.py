@@ -225,7 +225,12 @@ class ServiceEntry(BaseModel):
     languages: list[SpokenLanguage] = Field(default=[], description="ISO 639-1 codes of the languages spoken.")
     anonymous: bool | None = Field(description="true, false, or null when unknown.")
     free: bool | None = Field(description="true, false, or null when unknown.")
-    status: Literal["active", "temporarily-closed"]
+    status: Literal["active", "temporarily-closed", "closed"] = Field(
+        description="active; temporarily-closed (listed, with a notice); closed (leaves every list, its page says so)."
+    )
+    replaced_by: str | None = Field(
+        default=None, description="For a closed service: the id of the entry readers should go to instead."
+    )
     last_verified: dt.date = Field(description="When a person last checked this entry against its sources.")
     sources: list[HttpUrl] = Field(min_length=1)
     stale_reason: str | None = Field(default=None, min_length=1, description="Why an entry over 12 months old stays.")

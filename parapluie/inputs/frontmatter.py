@@ -91,7 +91,7 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict, str]:
     match = FRONT_MATTER.match(text)
     if not match:
         raise BuildError(path, "front matter missing: the file must start with a '---' block")
-    data = parse_yaml(match.group(1) or "", path)
+    data = parse_yaml(match.group(1) or "", path, first_line=2)
     if not isinstance(data, dict):
         raise BuildError(path, "front matter must be a mapping of keys to values")
     return data, text[match.end() :]

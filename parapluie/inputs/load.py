@@ -18,7 +18,7 @@ from parapluie.directory.places import PLACES_FILE, Places, load_places
 from parapluie.errors import BuildError
 from parapluie.i18n.catalogs import catalog_gettext
 from parapluie.i18n.language_rules import writing_problems
-from parapluie.inputs.content_checks import check_source_pages
+from parapluie.inputs.content_checks import check_source_pages, source_page_warnings
 from parapluie.inputs.frontmatter import read_source_page
 from parapluie.inputs.languages import Language, Registry, load_registry
 from parapluie.outreach.addresses import site_url
@@ -95,6 +95,9 @@ def load_inputs(project: Project, languages: list[str] | None, today: dt.date) -
             project.relative(project.source_docs),
             f"{len(problems)} content problem(s):\n  " + "\n  ".join(problems),
         )
+    data_warnings = data_warnings + [
+        DataWarning(file, warning) for file, warning in source_page_warnings(content, today)
+    ]
     check_site_name(base, project.relative(project.mkdocs_yml))
     check_writing(project, selected)
     public_url = site_url(base, project.relative(project.mkdocs_yml))

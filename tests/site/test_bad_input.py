@@ -94,7 +94,7 @@ def unknown_front_matter_key(project: Project) -> str:
 def broken_front_matter_yaml(project: Project) -> str:
     page = first_page(project)
     page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\ntitle: [oops\n", 1), encoding="utf-8")
-    return f"docs/fr/{page.name}: invalid YAML at line 2, column 6: expected ',' or ']', but got ':'"
+    return f"docs/fr/{page.name}: invalid YAML at line 3, column 6: expected ',' or ']', but got ':'"
 
 
 def unknown_language(project: Project) -> str:
