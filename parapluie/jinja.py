@@ -27,5 +27,8 @@ def environment(folder: Path = TEMPLATES, gettext: Callable[[str], str] | None =
         extensions=["jinja2.ext.i18n"] if gettext else [],
     )
     if gettext:
-        env.install_gettext_callables(gettext, lambda s, p, n: gettext(s if n == 1 else p), newstyle=True)
+        from parapluie.i18n.catalogs import as_text
+
+        text = as_text(gettext)  # a msgstr is text, never markup
+        env.install_gettext_callables(text, lambda s, p, n: text(s if n == 1 else p), newstyle=True)
     return env

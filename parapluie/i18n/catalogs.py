@@ -9,6 +9,7 @@ French is the source language of the strings: it needs no catalog.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,9 +17,11 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+from markupsafe import Markup, escape
 
 from parapluie.errors import BuildError
 from parapluie.inputs.languages import Language
+from parapluie.inputs.yamlfile import read_text
 from parapluie.project import Project
 
 DOMAIN = "messages"
@@ -37,8 +40,15 @@ def catalog_path(translations_dir: Path, language: Language) -> Path:
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
     """Parse a .pot or .po file; a syntax error names the file."""
     try:
-        with path.open("rb") as handle:
-            return read_po(handle, locale=locale, abort_invalid=True)
+        text = read_text(path)
+    except BuildError as error:
+        if error.detail != "file not found":
+            raise
+        raise BuildError(
+            path, "catalog not found (run `make messages`, or `make new-lang` for a new language)"
+        ) from None
+    try:
+        return read_po(io.BytesIO(text.encode("utf-8")), locale=locale, abort_invalid=True)
     except FileNotFoundError:
         raise BuildError(
             path, "catalog not found (run `make messages`, or `make new-lang` for a new language)"
@@ -79,6 +89,21 @@ def compile_catalog(project: Project, language: Language, locale_dir: Path) -> P
     with mo_path.open("wb") as handle:
         write_mo(handle, catalog)
     return mo_path
+
+
+def as_text(gettext: Callable[[str], str]) -> Callable[[str], Markup]:
+    """`gettext` whose translations are text, never markup: `<b>` in a msgstr shows as `<b>`.
+
+    The msgid is the project's template code; the msgstr is a translator's text, so it is
+    escaped once here, for every template (MkDocs' and ours), and marked safe so nothing
+    escapes it twice.
+    """
+    return lambda message: escape(gettext(message))
+
+
+def text_translations(translations: NullTranslations) -> tuple[Callable, Callable]:
+    """The (gettext, ngettext) pair of `translations`, both returning escaped text (see `as_text`)."""
+    return as_text(translations.gettext), lambda singular, plural, n: escape(translations.ngettext(singular, plural, n))
 
 
 def catalog_gettext(project: Project, language: Language) -> Callable[[str], str]:

@@ -18,10 +18,12 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from parapluie.errors import BuildError, validate
-from parapluie.inputs.yamlfile import parse_yaml
+from parapluie.inputs.yamlfile import BOM, BOM_REFUSED, parse_yaml, read_text
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 M = TypeVar("M", bound=BaseModel)
+FRONT_MATTER_MISSING = "front matter missing: the file must start with a '---' block"
+FRONT_MATTER_UNCLOSED = "front matter not closed: add a line '---' after its last key"
 HideOption = Literal["navigation", "toc", "path", "footer", "feedback", "tags"]
 
 
@@ -90,7 +92,11 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict, str]:
     """Return (front matter mapping, Markdown body); a page without front matter is an error."""
     match = FRONT_MATTER.match(text)
     if not match:
-        raise BuildError(path, "front matter missing: the file must start with a '---' block")
+        if text.startswith(BOM):
+            raise BuildError(path, BOM_REFUSED)
+        if re.match(r"---[ \t]*\n", text):
+            raise BuildError(path, FRONT_MATTER_UNCLOSED)
+        raise BuildError(path, FRONT_MATTER_MISSING)
     data = parse_yaml(match.group(1) or "", path)
     if not isinstance(data, dict):
         raise BuildError(path, "front matter must be a mapping of keys to values")
@@ -98,7 +104,7 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict, str]:
 
 
 def _read_page(path: Path, model: type[M]) -> tuple[M, str]:
-    data, body = split_front_matter(path.read_text(encoding="utf-8"), path)
+    data, body = split_front_matter(read_text(path), path)
     return validate(model, data, path, prefix="front matter: "), body
 
 
