@@ -10,6 +10,7 @@ French is the source language of the strings: it needs no catalog.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -57,6 +58,56 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
         raise BuildError(path, f"invalid catalog: {error}") from None
 
 
+# python-format `%(date)s` and brace `{url}` placeholders: a msgstr has exactly its msgid's.
+PLACEHOLDER = re.compile(r"%\([A-Za-z_]\w*\)[sd]|\{[A-Za-z_]\w*\}")
+PO_QUOTED_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"$')
+UNQUOTED_LINE = 'line {line}: a string must open and close with a straight quote ("): {text}'
+PLACEHOLDERS_DIFFER = "line {line}: msgid {msgid!r}: the translation must keep exactly {expected} (it has {found})"
+
+
+def syntax_problems(text: str) -> list[str]:
+    """Lines of a .po file that are neither a comment, blank, nor a keyword with a well-quoted string."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and not PO_QUOTED_LINE.match(stripped):
+            problems.append(UNQUOTED_LINE.format(line=number, text=stripped[:60]))
+    return problems
+
+
+def placeholder_problems(catalog: Catalog) -> list[str]:
+    """Translations whose placeholders differ from their msgid's (a date or a link would vanish)."""
+    problems = []
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        expected = sorted(set(PLACEHOLDER.findall(ids[-1])))
+        for string in strings:
+            found = sorted(set(PLACEHOLDER.findall(string)))
+            if string and found != expected:
+                problems.append(
+                    PLACEHOLDERS_DIFFER.format(
+                        line=message.lineno,
+                        msgid=ids[0],
+                        expected=", ".join(expected) or "no placeholder",
+                        found=", ".join(found) or "none",
+                    )
+                )
+    return problems
+
+
+def check_catalog(path: Path, shown: str, locale: str) -> Catalog:
+    """Read a language's .po as strictly as `msgfmt --check`: syntax, then placeholders; BuildError names `shown`."""
+    problems = syntax_problems(read_text(path))
+    catalog = read_catalog(path, locale=locale)
+    problems += placeholder_problems(catalog)
+    if problems:
+        raise BuildError(shown, f"{len(problems)} problem(s):\n  " + "\n  ".join(problems))
+    return catalog
+
+
 def missing_strings(template: Catalog, catalog: Catalog) -> list[str]:
     """msgids of the template that the catalog lacks, leaves empty, or marks fuzzy."""
     missing = []
@@ -75,7 +126,7 @@ def compile_catalog(project: Project, language: Language, locale_dir: Path) -> P
     """Check a language's catalog is complete, then write its .mo under `locale_dir`."""
     template = read_catalog(project.translations / f"{DOMAIN}.pot")
     po_path = catalog_path(project.translations, language)
-    catalog = read_catalog(po_path, locale=language.babel)
+    catalog = check_catalog(po_path, project.relative(po_path), language.babel)
     missing = missing_strings(template, catalog)
     if missing:
         listed = "; ".join(repr(m) for m in missing[:5]) + (" …" if len(missing) > 5 else "")
