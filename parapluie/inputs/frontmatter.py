@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Annotated, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from parapluie.errors import BuildError, validate
 from parapluie.inputs.yamlfile import BOM, BOM_REFUSED, parse_yaml, read_text
@@ -24,6 +24,21 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 M = TypeVar("M", bound=BaseModel)
 FRONT_MATTER_MISSING = "front matter missing: the file must start with a '---' block"
 FRONT_MATTER_UNCLOSED = "front matter not closed: add a line '---' after its last key"
+MARKUP_IN_TEXT = "is text, not markup: write it without {chars}"
+
+
+def _plain(chars: str):
+    def check(value: str) -> str:
+        if any(char in value for char in chars):
+            raise ValueError(MARKUP_IN_TEXT.format(chars=" ".join(chars)))
+        return value
+
+    return AfterValidator(check)
+
+
+# The theme writes a title as it stands, in text and in attributes; a description is escaped (main.html).
+Title = Annotated[str, Field(min_length=1, max_length=120), _plain('<>"')]
+Description = Annotated[str, Field(min_length=1, max_length=200), _plain("<>")]
 HideOption = Literal["navigation", "toc", "path", "footer", "feedback", "tags"]
 
 
@@ -56,8 +71,8 @@ class PageMeta(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str = Field(min_length=1)
-    description: str = Field(min_length=1, max_length=200)
+    title: Title
+    description: Description
     hide: list[HideOption] = []
 
 
@@ -77,8 +92,8 @@ class TranslatedPageMeta(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str | None = Field(default=None, min_length=1)
-    description: str | None = Field(default=None, min_length=1, max_length=200)
+    title: Title | None = None
+    description: Description | None = None
     hide: list[HideOption] | None = None
     l10n: Localisation | None = None
 

@@ -6,16 +6,20 @@ exact message, a non-zero exit, and that the previous site/ is byte for byte as 
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from parapluie.finish.csp import FOREIGN_SCRIPT
 from parapluie.i18n.catalogs import PLACEHOLDERS_DIFFER, UNQUOTED_LINE
-from parapluie.inputs.frontmatter import FRONT_MATTER_UNCLOSED
+from parapluie.inputs.frontmatter import FRONT_MATTER_UNCLOSED, MARKUP_IN_TEXT
 from parapluie.inputs.yamlfile import BAD_DATE, BOM_REFUSED, DUPLICATE_KEY, NOT_UTF8, SYMLINK_REFUSED, TOO_DEEP
 from parapluie.outreach.shortlinks import REDIRECT_PATH_REFUSED
 from parapluie.project import Project
-from tests.site.test_bad_input import build_cli, first_page, line_of, previous_site, tree_fingerprint  # noqa: F401 (fixture)
+from tests.site.test_bad_input import ROOT, build_cli, first_page, line_of, tree_fingerprint
 
 SERVICE = "data/services/utsopi.yml"
 RO_CATALOG = "translations/ro/LC_MESSAGES/messages.po"
@@ -170,6 +174,22 @@ def catalog_misspells_a_placeholder(project: Project) -> str:
     return f"{RO_CATALOG}: 1 problem(s):\n  {problem}"
 
 
+def markup_in_a_title(project: Project) -> str:
+    page = first_page(project)
+    text = page.read_text(encoding="utf-8")
+    old = next(row for row in text.splitlines() if row.startswith("title:"))
+    replace_once(page, old, "title: Santé <b>gratuite</b>")
+    problem = MARKUP_IN_TEXT.format(chars='< > "')
+    return f"docs/fr/{page.name}: front matter: title: {problem}"
+
+
+def markup_in_a_translated_description(project: Project) -> str:
+    page = project.docs / "ro" / first_page(project).name
+    text = re.sub(r"(?m)^description:.*\n", "", page.read_text(encoding="utf-8"))
+    page.write_text(text.replace("---\n", "---\ndescription: <script>alert(1)</script>\n", 1), encoding="utf-8")
+    return f"docs/ro/{page.name}: front matter: description: {MARKUP_IN_TEXT.format(chars='< >')}"
+
+
 @pytest.mark.parametrize(
     "breakage",
     [
@@ -192,6 +212,8 @@ def catalog_misspells_a_placeholder(project: Project) -> str:
         catalog_line_without_closing_quote,
         catalog_drops_a_placeholder,
         catalog_misspells_a_placeholder,
+        markup_in_a_title,
+        markup_in_a_translated_description,
     ],
 )
 def test_hostile_input_fails_clearly_and_leaves_site_untouched(project_copy, previous_site, breakage):
@@ -203,3 +225,38 @@ def test_hostile_input_fails_clearly_and_leaves_site_untouched(project_copy, pre
     assert "Traceback" not in result.stdout + result.stderr
     assert tree_fingerprint(previous_site) == before
 
+
+
+def build_languages(project: Project, *codes: str):
+    """Run the real command line on a project for some languages only."""
+    command = [sys.executable, str(ROOT / "scripts" / "build.py"), "--project", str(project.root)]
+    for code in codes:
+        command += ["--lang", code]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+def test_markup_in_a_catalog_or_the_registry_shows_as_text(project_copy):
+    replace_once(project_copy.root / RO_CATALOG, 'msgstr "Surse"', 'msgstr "<b>Surse</b>"')
+    replace_once(project_copy.registry_file, "endonym: Română", "endonym: Română<script>alert(1)</script>")
+    result = build_languages(project_copy, "fr", "ro")
+    assert result.returncode == 0, result.stderr
+    site = project_copy.root / "site"
+    page = first_page(project_copy).relative_to(project_copy.docs / "fr").with_suffix("")
+    romanian = (site / "ro" / page / "index.html").read_text(encoding="utf-8")
+    assert "&lt;b&gt;Surse&lt;/b&gt;" in romanian and "<b>Surse" not in romanian
+    french = (site / "fr" / page / "index.html").read_text(encoding="utf-8")
+    assert "Română&lt;script&gt;alert(1)&lt;/script&gt;" in french
+    for path in site.rglob("*.html"):
+        assert "<script>alert" not in path.read_text(encoding="utf-8"), path
+
+
+def test_an_inline_script_the_templates_do_not_write_fails_the_build(project_copy, previous_site):
+    before = tree_fingerprint(previous_site)
+    page = first_page(project_copy)
+    page.write_text(page.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    result = build_languages(project_copy, "fr")
+    assert result.returncode == 1, result.stderr
+    stem = page.relative_to(project_copy.docs / "fr").with_suffix("").as_posix()
+    expected = FOREIGN_SCRIPT.format(start="alert(1)")
+    assert result.stderr == f"Build failed: site/fr/{stem}/index.html: {expected}\n"
+    assert tree_fingerprint(previous_site) == before
