@@ -33,6 +33,7 @@ from parapluie.inputs.languages import SOURCE_LANGUAGE
 from parapluie.inputs.phones import e164, is_short_number, is_valid_number, parse_number
 from parapluie.inputs.place import COUNTRY
 
+MAILTO_IN_EMAIL = "write the e-mail address without 'mailto:' (the site adds it): {value!r}"
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 ISO_639_1 = re.compile(r"^[a-z]{2}$")
 KNOWN_LANGUAGES = frozenset(babel.Locale("en").languages)
@@ -73,11 +74,20 @@ def _unknown_language_key(key: Any, text: Any, previous: tuple[Any, Any] | None,
     return message
 
 
-LocalizedText = Annotated[
-    dict[str, Annotated[str, Field(min_length=1)]],
-    BeforeValidator(_check_language_map),
-    Field(json_schema_extra={LANGUAGE_MAP_MARKER: True}),
-]
+# Text field limits: far above any real entry, far below a text that would weigh on every page.
+NAME_MAX, DESCRIPTION_MAX = 150, 2000
+
+
+def _localized(max_length: int):
+    return Annotated[
+        dict[str, Annotated[str, Field(min_length=1, max_length=max_length)]],
+        BeforeValidator(_check_language_map),
+        Field(json_schema_extra={LANGUAGE_MAP_MARKER: True}),
+    ]
+
+
+LocalizedText = _localized(DESCRIPTION_MAX)
+LocalizedName = _localized(NAME_MAX)
 
 
 def _check_category(value: str, info: ValidationInfo) -> str:
@@ -101,8 +111,18 @@ SpokenLanguage = Annotated[
 ]
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_DAY = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+0*(\d{1,2})\b")
+# Days in each month, February in a leap year (the rule holds every year, so 29 is allowed).
+MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+IMPOSSIBLE_DAY = "{month} {day} is not a real date (in opening hours {value!r})"
+
+
 def check_hours(value: str) -> str:
     """Validate an OpenStreetMap `opening_hours` string; explain the syntax otherwise."""
+    for month, day in MONTH_DAY.findall(value):
+        if not 1 <= int(day) <= MONTH_DAYS[MONTHS.index(month)]:
+            raise ValueError(IMPOSSIBLE_DAY.format(month=month, day=day, value=value))
     if not opening_hours.validate(value):
         raise ValueError(
             f"invalid opening hours {value!r} (expected OpenStreetMap opening_hours syntax with HH:MM times, "
@@ -157,6 +177,8 @@ class Contact(BaseModel):
         kind = info.data.get("kind")
         if kind in ("phone", "sms", "whatsapp", "signal"):
             return _check_number(value, kind)
+        if kind == "email" and value.lower().startswith("mailto:"):
+            raise ValueError(MAILTO_IN_EMAIL.format(value=value))
         if kind == "email" and not EMAIL.match(value):
             raise ValueError(f"invalid e-mail address {value!r} (expected e.g. 'info@example.be')")
         if kind == "website" and not _is_https(value):
@@ -212,8 +234,8 @@ class ServiceEntry(BaseModel):
 
     model_config = ConfigDict(extra="forbid", title="Parapluie service entry")
 
-    organisation: str = Field(min_length=1, description="The organisation running the service.")
-    name: LocalizedText = Field(description="Name shown to readers, per language code; 'fr' is required.")
+    organisation: str = Field(min_length=1, max_length=NAME_MAX, description="The organisation running the service.")
+    name: LocalizedName = Field(description="Name shown to readers, per language code; 'fr' is required.")
     description: LocalizedText = Field(description="What the service offers, per language code; 'fr' is required.")
     categories: list[CategoryId] = Field(min_length=1, description="Ids from data/categories.yml.")
     location: Location | None = None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from parapluie.directory.models import IMPOSSIBLE_DAY, MAILTO_IN_EMAIL, NAME_MAX
 from parapluie.finish.csp import FOREIGN_SCRIPT
 from parapluie.i18n.catalogs import PLACEHOLDERS_DIFFER, UNQUOTED_LINE
 from parapluie.inputs.frontmatter import FRONT_MATTER_UNCLOSED, MARKUP_IN_TEXT
@@ -190,6 +191,35 @@ def markup_in_a_translated_description(project: Project) -> str:
     return f"docs/ro/{page.name}: front matter: description: {MARKUP_IN_TEXT.format(chars='< >')}"
 
 
+ALIAS = "data/services/alias.yml"
+
+
+def mailto_in_an_email_field(project: Project) -> str:
+    replace_once(project.root / ALIAS, "value: contact@alias.brussels", "value: mailto:contact@alias.brussels")
+    problem = MAILTO_IN_EMAIL.format(value="mailto:contact@alias.brussels")
+    return f"{ALIAS}: contacts.1.value: {problem}"
+
+
+def february_30_in_opening_hours(project: Project) -> str:
+    replace_once(project.root / ALIAS, "hours: Tu 18:00-21:00", "hours: Feb 30 18:00-21:00")
+    return f"{ALIAS}: hours: {IMPOSSIBLE_DAY.format(month='Feb', day='30', value='Feb 30 18:00-21:00')}"
+
+
+def huge_text_field(project: Project) -> str:
+    replace_once(project.root / ALIAS, "name:\n  fr: Alias", "name:\n  fr: " + "Alias " * 1_000_000)
+    return f"{ALIAS}: name.fr: String should have at most {NAME_MAX} characters"
+
+
+def impossible_date_in_front_matter(project: Project) -> str:
+    page = first_page(project)
+    text = page.read_text(encoding="utf-8")
+    old = next(row for row in text.splitlines() if row.startswith("reviewed:"))
+    text = replace_once(page, old, "reviewed: 2026-02-31")
+    line = line_of(text, "reviewed:") - 1  # counted within the front matter block
+    problem = "day is out of range for month"
+    return f"docs/fr/{page.name}: " + BAD_DATE.format(line=line, column=11, value="2026-02-31", problem=problem)
+
+
 @pytest.mark.parametrize(
     "breakage",
     [
@@ -214,6 +244,10 @@ def markup_in_a_translated_description(project: Project) -> str:
         catalog_misspells_a_placeholder,
         markup_in_a_title,
         markup_in_a_translated_description,
+        mailto_in_an_email_field,
+        february_30_in_opening_hours,
+        huge_text_field,
+        impossible_date_in_front_matter,
     ],
 )
 def test_hostile_input_fails_clearly_and_leaves_site_untouched(project_copy, previous_site, breakage):
