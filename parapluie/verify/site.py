@@ -11,6 +11,7 @@ from parapluie.outreach.shortlinks import REDIRECTS_FILE
 from parapluie.project import Project
 from parapluie.verify.checks import broken_links, site_problems
 from parapluie.verify.published import REGISTRY_FILE, read_registry, unresolved
+from parapluie.verify.weight import weight_problems
 
 
 def verify_site(site: Path, project: Project, registry: Registry, built: list[str], config: dict) -> None:
@@ -19,7 +20,7 @@ def verify_site(site: Path, project: Project, registry: Registry, built: list[st
     `built` are the codes of the languages in this build; links into the others are not checked.
     """
     unbuilt = tuple(code for code in registry.codes if code not in built)
-    problems = site_problems(site) + broken_links(site, base_path(config), unbuilt)
+    problems = site_problems(site) + broken_links(site, base_path(config), unbuilt) + weight_problems(site, built)
     lost = unresolved(site, read_registry(project.data / REGISTRY_FILE), unbuilt)
     if lost:
         raise BuildError(

@@ -6,6 +6,7 @@ exact message, a non-zero exit, and that the previous site/ is byte for byte as 
 
 from __future__ import annotations
 
+import random
 import re
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from parapluie.inputs.frontmatter import FRONT_MATTER_UNCLOSED, MARKUP_IN_TEXT
 from parapluie.inputs.yamlfile import BAD_DATE, BOM_REFUSED, DUPLICATE_KEY, NOT_UTF8, SYMLINK_REFUSED, TOO_DEEP
 from parapluie.outreach.shortlinks import REDIRECT_PATH_REFUSED
 from parapluie.project import Project
+from parapluie.verify.weight import NEXT_PAGE_MAX_BYTES, OVER_BUDGET
 from tests.site.test_bad_input import ROOT, build_cli, first_page, line_of, tree_fingerprint
 
 SERVICE = "data/services/utsopi.yml"
@@ -293,4 +295,21 @@ def test_an_inline_script_the_templates_do_not_write_fails_the_build(project_cop
     stem = page.relative_to(project_copy.docs / "fr").with_suffix("").as_posix()
     expected = FOREIGN_SCRIPT.format(start="alert(1)")
     assert result.stderr == f"Build failed: site/fr/{stem}/index.html: {expected}\n"
+    assert tree_fingerprint(previous_site) == before
+
+
+def test_a_page_over_the_weight_budget_fails_the_build(project_copy, previous_site):
+    before = tree_fingerprint(previous_site)
+    page = first_page(project_copy)
+    letters = random.Random(13)
+    words = ("".join(letters.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(6)) for _ in range(5000))
+    sentences = " ".join(f"{a.capitalize()} {b} {c}." for a, b, c in zip(*[iter(words)] * 3, strict=False))
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + sentences + "\n", encoding="utf-8")
+    result = build_languages(project_copy, "fr")
+    assert result.returncode == 1, result.stderr
+    stem = page.relative_to(project_copy.docs / "fr").with_suffix("").as_posix()
+    size = re.search(r"the page is (\d+) B", result.stderr)
+    assert size, result.stderr
+    problem = OVER_BUDGET.format(page=f"fr/{stem}/index.html", what="the page", size=size[1], budget=NEXT_PAGE_MAX_BYTES)
+    assert result.stderr == f"Build failed: site: 1 problem(s) in the output:\n  {problem}\n"
     assert tree_fingerprint(previous_site) == before
