@@ -313,3 +313,15 @@ def test_a_page_over_the_weight_budget_fails_the_build(project_copy, previous_si
     problem = OVER_BUDGET.format(page=f"fr/{stem}/index.html", what="the page", size=size[1], budget=NEXT_PAGE_MAX_BYTES)
     assert result.stderr == f"Build failed: site: 1 problem(s) in the output:\n  {problem}\n"
     assert tree_fingerprint(previous_site) == before
+
+
+def test_a_misspelled_markdown_extension_is_reported_against_mkdocs_yml(project_copy, previous_site):
+    before = tree_fingerprint(previous_site)
+    replace_once(project_copy.mkdocs_yml, "  - def_list\n", "  - def_lists\n")
+    result = build_languages(project_copy, "fr")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == (
+        "Build failed: mkdocs.yml: the renderer refused the pages:\n"
+        "  [fr] Config value 'markdown_extensions': Failed to load extension 'def_lists'.\n"
+    )
+    assert tree_fingerprint(previous_site) == before
