@@ -31,7 +31,7 @@ from pydantic import (
 from parapluie.directory.hours import parse_hours
 from parapluie.inputs.languages import SOURCE_LANGUAGE
 from parapluie.inputs.phones import e164, is_short_number, is_valid_number, parse_number
-from parapluie.inputs.place import COUNTRY
+from parapluie.inputs.place import COUNTRY, COUNTRY_CALLING_CODE
 
 MAILTO_IN_EMAIL = "write the e-mail address without 'mailto:' (the site adds it): {value!r}"
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
@@ -168,6 +168,10 @@ class Contact(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: ContactKind
+    # Before `value`, which is checked against it.
+    abroad: bool = Field(
+        default=False, description="true: a number outside Belgium, on purpose (the service is abroad)."
+    )
     value: str = Field(min_length=1)
     note: LocalizedText | None = None
 
@@ -176,7 +180,7 @@ class Contact(BaseModel):
     def _value_matches_kind(cls, value: str, info: ValidationInfo) -> str:
         kind = info.data.get("kind")
         if kind in ("phone", "sms", "whatsapp", "signal"):
-            return _check_number(value, kind)
+            return _check_number(value, kind, abroad=bool(info.data.get("abroad")))
         if kind == "email" and value.lower().startswith("mailto:"):
             raise ValueError(MAILTO_IN_EMAIL.format(value=value))
         if kind == "email" and not EMAIL.match(value):
@@ -196,7 +200,13 @@ def _is_https(value: str) -> bool:
     return url.scheme == "https" and bool(url.host) and " " not in value
 
 
-def _check_number(value: str, kind: str) -> str:
+FOREIGN_NUMBER = (
+    "{value!r} is a number outside Belgium (+{code}): for a Belgian service write +32…; "
+    "if the service really is abroad, add `abroad: true` to this contact"
+)
+
+
+def _check_number(value: str, kind: str, abroad: bool = False) -> str:
     """E.164 for every kind; `phone` may also be a Belgian short number (112, 107, 116000)."""
     if kind == "phone" and value.isdigit() and len(value) <= 6:
         number = parse_number(value)
@@ -206,6 +216,8 @@ def _check_number(value: str, kind: str) -> str:
     number = parse_number(value, None if value.startswith("+") else COUNTRY)
     if number is not None and is_valid_number(number):
         written = e164(number)
+        if number.country_code != COUNTRY_CALLING_CODE and not abroad:
+            raise ValueError(FOREIGN_NUMBER.format(value=value, code=number.country_code))
         if written == value:
             return value
         raise ValueError(f"write the {kind} number {value!r} in E.164 form: {written!r}")

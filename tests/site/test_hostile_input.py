@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from parapluie.directory.models import IMPOSSIBLE_DAY, MAILTO_IN_EMAIL, NAME_MAX
+from parapluie.directory.models import FOREIGN_NUMBER, IMPOSSIBLE_DAY, MAILTO_IN_EMAIL, NAME_MAX
 from parapluie.finish.csp import FOREIGN_SCRIPT
 from parapluie.i18n.catalogs import PLACEHOLDERS_DIFFER, UNQUOTED_LINE
 from parapluie.inputs.frontmatter import FRONT_MATTER_UNCLOSED, MARKUP_IN_TEXT
@@ -212,6 +212,11 @@ def huge_text_field(project: Project) -> str:
     return f"{ALIAS}: name.fr: String should have at most {NAME_MAX} characters"
 
 
+def french_number_for_a_belgian_service(project: Project) -> str:
+    replace_once(project.root / SERVICE, "+32485620841", "+33612345678")
+    return f"{SERVICE}: contacts.0.value: {FOREIGN_NUMBER.format(value='+33612345678', code=33)}"
+
+
 def impossible_date_in_front_matter(project: Project) -> str:
     page = first_page(project)
     text = page.read_text(encoding="utf-8")
@@ -250,6 +255,7 @@ def impossible_date_in_front_matter(project: Project) -> str:
         february_30_in_opening_hours,
         huge_text_field,
         impossible_date_in_front_matter,
+        french_number_for_a_belgian_service,
     ],
 )
 def test_hostile_input_fails_clearly_and_leaves_site_untouched(project_copy, previous_site, breakage):
