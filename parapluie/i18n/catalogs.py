@@ -62,6 +62,9 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
 PLACEHOLDER = re.compile(r"%\([A-Za-z_]\w*\)[sd]|\{[A-Za-z_]\w*\}")
 PO_QUOTED_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"$')
 UNQUOTED_LINE = 'line {line}: a string must open and close with a straight quote ("): {text}'
+# A '%' that is neither a placeholder nor '%%': the templates format every string, so it breaks the page.
+LONE_PERCENT = re.compile(r"%(?!\([A-Za-z_]\w*\)[sd]|%)")
+LONE_PERCENT_FOUND = "line {line}: msgid {msgid!r}: a lone '%' in the translation (write '%%' for a percent sign)"
 PLACEHOLDERS_DIFFER = "line {line}: msgid {msgid!r}: the translation must keep exactly {expected} (it has {found})"
 
 
@@ -85,6 +88,8 @@ def placeholder_problems(catalog: Catalog) -> list[str]:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         expected = sorted(set(PLACEHOLDER.findall(ids[-1])))
         for string in strings:
+            if LONE_PERCENT.search(string.replace("%%", "")) and not LONE_PERCENT.search(ids[-1].replace("%%", "")):
+                problems.append(LONE_PERCENT_FOUND.format(line=message.lineno, msgid=ids[0]))
             found = sorted(set(PLACEHOLDER.findall(string)))
             if string and found != expected:
                 problems.append(
