@@ -95,11 +95,10 @@ def _build(project: Project, site: Path, languages: list[str] | None, jobs: int 
             site_name = inputs.base["site_name"]
             write_host_files(new_site, inputs.selected, site_name, bundles, page_policy, redirects)
         with stage_boundary("verifying the output", "parapluie/verify"):
-            verify_site(new_site, project, inputs.registry, list(staged), inputs.base)
+            overweight = verify_site(new_site, project, inputs.registry, list(staged), inputs.base)
         publish(new_site, site)
-        return BuildResult(
-            site=site, registry=inputs.registry, pages=inputs.nav, staged=staged, warnings=_warnings(project, inputs)
-        )
+        warnings = _warnings(project, inputs) + [f"site/{problem}" for problem in overweight]
+        return BuildResult(site=site, registry=inputs.registry, pages=inputs.nav, staged=staged, warnings=warnings)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

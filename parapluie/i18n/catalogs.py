@@ -18,7 +18,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from parapluie.errors import BuildError
 from parapluie.inputs.languages import Language
@@ -154,12 +154,22 @@ def as_text(gettext: Callable[[str], str]) -> Callable[[str], Markup]:
     escaped once here, for every template (MkDocs' and ours), and marked safe so nothing
     escapes it twice.
     """
-    return lambda message: escape(gettext(message))
+    return lambda message: text_markup(gettext(message))
+
+
+def text_markup(text: str) -> Markup:
+    """`text` escaped for HTML text and double-quoted attributes (our templates quote every attribute so).
+
+    Apostrophes stay as they are: they are frequent in translations, and every byte counts.
+    """
+    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;"))
 
 
 def text_translations(translations: NullTranslations) -> tuple[Callable, Callable]:
     """The (gettext, ngettext) pair of `translations`, both returning escaped text (see `as_text`)."""
-    return as_text(translations.gettext), lambda singular, plural, n: escape(translations.ngettext(singular, plural, n))
+    return as_text(translations.gettext), lambda singular, plural, n: text_markup(
+        translations.ngettext(singular, plural, n)
+    )
 
 
 def catalog_gettext(project: Project, language: Language) -> Callable[[str], str]:
