@@ -92,19 +92,20 @@ def _build(project: Project, site: Path, languages: list[str] | None, jobs: int 
             )
         with stage_boundary("writing the open data and the CSP", "parapluie/hosting/opendata.py"):
             write_open_data(new_site, project, inputs.services, today)
-            page_policy = apply_content_security_policy(new_site)
+            page_policy = apply_content_security_policy(new_site, project.root)
         with stage_boundary("writing the host files and offline lists", "parapluie/hosting"):
             site_name = inputs.base["site_name"]
             write_host_files(new_site, inputs.selected, site_name, bundles, page_policy, redirects)
         with stage_boundary("adding the web editor", "parapluie/editor"):
             editor = write_editor(new_site, project, inputs.base, security_headers(page_policy))
         with stage_boundary("verifying the output", "parapluie/verify"):
-            verify_site(new_site, project, inputs.registry, list(staged), inputs.base)
+            overweight = verify_site(new_site, project, inputs.registry, list(staged), inputs.base)
             if editor.problems:
                 shown = "\n  ".join(editor.problems[:20])
                 raise BuildError("admin", f"{len(editor.problems)} problem(s) in the web editor folder:\n  {shown}")
         publish(new_site, site)
         warnings = _warnings(project, inputs) + editor.warnings + retranslate_notes(staged)
+        warnings += [f"site/{problem}" for problem in overweight]
         return BuildResult(site=site, registry=inputs.registry, pages=inputs.nav, staged=staged, warnings=warnings)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -36,6 +36,16 @@ def project_copy(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture
+def previous_site(project_copy: Project) -> Path:
+    """A site/ folder standing where the build would publish, as a previous build left it."""
+    site = project_copy.root / "site"
+    (site / "fr").mkdir(parents=True)
+    (site / "index.html").write_text("previous build", encoding="utf-8")
+    (site / "fr" / "index.html").write_text("previous French home", encoding="utf-8")
+    return site
+
+
 @pytest.fixture(scope="session")
 def real_project() -> Project:
     """The repository itself (read only)."""

@@ -246,7 +246,8 @@ class DirectoryWriter:
         )
         meta = {
             "title": html.escape(name),
-            "description": html.escape(localized(service.description, self.language))[:200],
+            # Text: main.html and the link preview escape it (escaping here too showed "&amp;lt;").
+            "description": localized(service.description, self.language)[:200],
             "reviewed": service.last_verified,
             "sources": [str(source) for source in service.sources],
             "parapluie": {"state": "generated", "origin": f"data/services/{service.id}.yml"},

@@ -35,16 +35,6 @@ def build_cli(project: Project) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture
-def previous_site(project_copy: Project) -> Path:
-    """A site/ folder standing where the build would publish, as a previous build left it."""
-    site = project_copy.root / "site"
-    (site / "fr").mkdir(parents=True)
-    (site / "index.html").write_text("previous build", encoding="utf-8")
-    (site / "fr" / "index.html").write_text("previous French home", encoding="utf-8")
-    return site
-
-
 def first_page(project: Project) -> Path:
     return project.docs / "fr" / project.nav_pages(project.base_config())[1]
 
