@@ -45,6 +45,10 @@ SERVICE_FIELDS: dict[str, tuple[str, str]] = {
         "site web en https:// ; vidéo : on-request ou une adresse https://.",
     ),
     "contacts.note": ("Précision", "Facultatif, par langue (par exemple « Numéro gratuit. »)."),
+    "contacts.abroad": (
+        "Numéro à l'étranger",
+        "Activé seulement si le service est hors de Belgique (un numéro qui ne commence pas par +32).",
+    ),
     "hours": ("Horaires", HOURS_HINT),
     "hours_note": (
         "Précision sur les horaires",

@@ -65,6 +65,8 @@ UNQUOTED_LINE = 'line {line}: a string must open and close with a straight quote
 # A '%' that is neither a placeholder nor '%%': the templates format every string, so it breaks the page.
 LONE_PERCENT = re.compile(r"%(?!\([A-Za-z_]\w*\)[sd]|%)")
 LONE_PERCENT_FOUND = "line {line}: msgid {msgid!r}: a lone '%' in the translation (write '%%' for a percent sign)"
+# The placeholder that carries the number in a plural message.
+COUNT = {"{count}", "%(count)s", "%(count)d"}
 PLACEHOLDERS_DIFFER = "line {line}: msgid {msgid!r}: the translation must keep exactly {expected} (it has {found})"
 
 
@@ -91,7 +93,9 @@ def placeholder_problems(catalog: Catalog) -> list[str]:
             if LONE_PERCENT.search(string.replace("%%", "")) and not LONE_PERCENT.search(ids[-1].replace("%%", "")):
                 problems.append(LONE_PERCENT_FOUND.format(line=message.lineno, msgid=ids[0]))
             found = sorted(set(PLACEHOLDER.findall(string)))
-            if string and found != expected:
+            # A plural form may say the number in words ("o dată", once) and drop the count itself.
+            plural_without_count = len(ids) > 1 and set(found) <= set(expected) and set(expected) - set(found) <= COUNT
+            if string and found != expected and not plural_without_count:
                 problems.append(
                     PLACEHOLDERS_DIFFER.format(
                         line=message.lineno,
