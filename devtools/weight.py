@@ -1,105 +1,15 @@
-"""Page weight as a reader's phone pays for it: bytes sent by a host (compressed), and requests.
+"""Page weight as a reader's phone pays for it: moved to parapluie/verify/weight.py (the build checks the budget).
 
-The budget lives here, in one place; the budget test (tests/site/test_page_weight.py) reads it.
-`make bench` (devtools/bench.py) measures the same pages in Chromium against stock Material; it
-reports, it does not check this budget.
-Sizes are deterministic (gzip at `GZIP_LEVEL`, parapluie/hosting/compression.py), so the budget
-is a test, not a timing.
+Kept here so `make bench` and the tests import it from the developer tools as before.
 """
 
-from __future__ import annotations
-
-import re
-from dataclasses import dataclass
-from html.parser import HTMLParser
-from pathlib import Path
-from urllib.parse import urljoin, urlsplit
-
-from parapluie.hosting.compression import transfer_size
-
-# The budget, per page, empty cache (issue #8).
-FIRST_VISIT_MAX_BYTES = 40_000
-FIRST_VISIT_MAX_REQUESTS = 5
-NEXT_PAGE_MAX_BYTES = 8_000
-# Each tool's own script (issue #18: photo ≈ 5.8 KB, takedown ≈ 2.7 KB, friend ≈ 1.3 KB, listen ≈ 1.3 KB
-# gzip when measured), loaded only on its page (listen rides in the shared script).
-TOOL_SCRIPT_MAX_BYTES = 10_000
-
-CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
-
-
-class _Subresources(HTMLParser):
-    """Collects what a browser fetches while loading a page (not links the reader may follow)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        rel = values.get("rel", "").lower().split()
-        if tag == "link" and {"stylesheet", "icon", "preload", "modulepreload", "manifest"} & set(rel):
-            self.urls.append(values.get("href", ""))
-        elif tag in ("script", "img", "iframe", "video", "audio", "source") and values.get("src"):
-            self.urls.append(values["src"])
-
-
-@dataclass(frozen=True)
-class PageWeight:
-    """A page's first-visit cost: every file fetched (the page first) and the bytes sent for them."""
-
-    page: str
-    files: tuple[str, ...]
-    first_visit_bytes: int
-    page_bytes: int
-
-    @property
-    def requests(self) -> int:
-        """How many requests a first visit makes."""
-        return len(self.files)
-
-
-def _site_file(site: Path, url_path: str) -> Path:
-    path = site / url_path.lstrip("/")
-    return path / "index.html" if url_path.endswith("/") else path
-
-
-def subresources(site: Path, page: Path) -> list[Path]:
-    """The site files a browser fetches to show `page` (stylesheets with their url()s, scripts, images)."""
-    parser = _Subresources()
-    parser.feed(page.read_text(encoding="utf-8"))
-    page_url = "/" + page.relative_to(site).as_posix()
-    found: list[Path] = []
-
-    def add(url: str, base: str) -> None:
-        if url.startswith("data:") or not url:
-            return
-        target = urljoin(base, url)
-        if urlsplit(target).netloc:
-            raise ValueError(f"{page_url} loads {url} from another origin")
-        path = _site_file(site, urlsplit(target).path)
-        if path in found:
-            return
-        found.append(path)
-        if path.suffix == ".css" and path.is_file():
-            for inner in CSS_URL.findall(path.read_text(encoding="utf-8")):
-                add(inner, target)
-
-    for url in parser.urls:
-        add(url, page_url)
-    return found
-
-
-def page_weight(site: Path, page: Path) -> PageWeight:
-    """What a first visit of `page` costs, with nothing cached."""
-    files = [page, *subresources(site, page)]
-    missing = [str(path.relative_to(site)) for path in files if not path.is_file()]
-    if missing:
-        raise FileNotFoundError(f"{page.relative_to(site)} needs missing files: {missing}")
-    sizes = [transfer_size(path) for path in files]
-    return PageWeight(
-        page=page.relative_to(site).as_posix(),
-        files=tuple(path.relative_to(site).as_posix() for path in files),
-        first_visit_bytes=sum(sizes),
-        page_bytes=sizes[0],
-    )
+from parapluie.verify.weight import (  # noqa: F401 (re-exported)
+    FIRST_VISIT_MAX_BYTES,
+    FIRST_VISIT_MAX_REQUESTS,
+    NEXT_PAGE_MAX_BYTES,
+    TOOL_SCRIPT_MAX_BYTES,
+    PageWeight,
+    page_weight,
+    subresources,
+    transfer_size,
+)

@@ -92,22 +92,39 @@ def _build(project: Project, site: Path, languages: list[str] | None, jobs: int 
             )
         with stage_boundary("writing the open data and the CSP", "parapluie/hosting/opendata.py"):
             write_open_data(new_site, project, inputs.services, today)
-            page_policy = apply_content_security_policy(new_site)
+            page_policy = apply_content_security_policy(new_site, project.root)
         with stage_boundary("writing the host files and offline lists", "parapluie/hosting"):
             site_name = inputs.base["site_name"]
             write_host_files(new_site, inputs.selected, site_name, bundles, page_policy, redirects)
         with stage_boundary("adding the web editor", "parapluie/editor"):
             editor = write_editor(new_site, project, inputs.base, security_headers(page_policy))
         with stage_boundary("verifying the output", "parapluie/verify"):
-            verify_site(new_site, project, inputs.registry, list(staged), inputs.base)
+            overweight = verify_site(new_site, project, inputs.registry, list(staged), inputs.base)
             if editor.problems:
                 shown = "\n  ".join(editor.problems[:20])
                 raise BuildError("admin", f"{len(editor.problems)} problem(s) in the web editor folder:\n  {shown}")
         publish(new_site, site)
-        warnings = _warnings(project, inputs) + editor.warnings
+        warnings = _warnings(project, inputs) + editor.warnings + retranslate_notes(staged)
+        warnings += [f"site/{problem}" for problem in overweight]
         return BuildResult(site=site, registry=inputs.registry, pages=inputs.nav, staged=staged, warnings=warnings)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def retranslate_notes(staged: dict[str, StagedLanguage]) -> list[str]:
+    """One line per language whose translations lag behind the French: published with their notice.
+
+    Never an error: a French fix must not wait for every translation (`make i18n-status` has the detail).
+    """
+    notes = []
+    for code, language in staged.items():
+        behind = [page.path for page in language.pages if page.outdated]
+        if behind:
+            notes.append(
+                f"docs/{code}/: {len(behind)} page(s) to re-translate (the French changed; published with a "
+                f"notice linking the French page): {', '.join(behind)}"
+            )
+    return notes
 
 
 def _warnings(project: Project, inputs) -> list[str]:

@@ -35,12 +35,17 @@ def describe_validation_error(error) -> list[tuple[str, str]]:
     for item in error.errors():
         field = ".".join(str(part) for part in item["loc"]) or "(top level)"
         message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
-            message = "unknown key (check its spelling, or remove it)"
-        elif item["type"] == "missing":
+        if item["type"] == "missing":
             message = "required key is missing"
-        pairs.append((field, message))
+        pairs.append((field, validation_problem(item["type"], message, item.get("input"))))
     return pairs
+
+
+def validation_problem(kind: str, english: str, value: object) -> str:
+    """The staff's message for a pydantic error (parapluie/messages.py chooses French or English)."""
+    from parapluie.messages import validation_problem as plain
+
+    return plain(kind, english, value)
 
 
 def validate(model, data, file: Path | str, prefix: str = "", context: dict | None = None):

@@ -32,6 +32,12 @@ def environment(
         extensions=["jinja2.ext.i18n"] if gettext else [],
     )
     if gettext:
-        plural = ngettext or (lambda singular, plural, count: gettext(singular if count <= 1 else plural))
-        env.install_gettext_callables(gettext, plural, newstyle=True)
+        from parapluie.i18n.catalogs import as_text, text_markup
+
+        text = as_text(gettext)  # a msgstr is text, never markup
+        if ngettext:
+            plural = lambda singular, plural, count: text_markup(ngettext(singular, plural, count))  # noqa: E731
+        else:
+            plural = lambda singular, plural, count: text(singular if count <= 1 else plural)  # noqa: E731
+        env.install_gettext_callables(text, plural, newstyle=True)
     return env

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from parapluie.errors import BuildError
 from parapluie.inputs.languages import SOURCE_LANGUAGE
 
 ASSETS_FOLDER = "assets"  # shared bundles, icons and previews (site root) and each language's own assets
@@ -16,3 +19,13 @@ RESERVED_NAMES = frozenset({ASSETS_FOLDER, SEARCH_FOLDER, QR_FOLDER, OPEN_DATA_F
 
 # Where the French pages are, relative to the project (Project.source_docs is the absolute path).
 SOURCE_DOCS = f"docs/{SOURCE_LANGUAGE}"
+
+OUTSIDE_SITE = "would be written outside the site folder ({path}): refused"
+
+
+def inside_site(site: Path, relative: str, origin: str) -> Path:
+    """`site / relative`, resolved; a BuildError naming `origin` (the input it comes from) if it leaves `site`."""
+    path = (site / relative).resolve()
+    if not path.is_relative_to(site.resolve()):
+        raise BuildError(origin, OUTSIDE_SITE.format(path=relative))
+    return path

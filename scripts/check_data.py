@@ -3,7 +3,8 @@
 Usage:
   python scripts/check_data.py [--today YYYY-MM-DD] [--write-schema]
       validate every entry (formats, categories, languages, freshness) and print each
-      warning and error as "file: field: message". Exits 1 when there is an error,
+      warning and error as "file: field: message"; list the entries and French pages that
+      fall due within 60 days, with their dates. Exits 1 when there is an error,
       or when data/services.schema.json is out of date.
       --today         check freshness as on this date (default: today)
       --write-schema  regenerate data/services.schema.json instead of failing on it
@@ -19,14 +20,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _venv import use_project_venv  # noqa: E402
+
+use_project_venv()
+
 from parapluie.directory.categories import load_categories  # noqa: E402
 from parapluie.directory.load import check_services  # noqa: E402
 from parapluie.directory.schema import schema_text, write_schema  # noqa: E402
 from parapluie.errors import BuildError  # noqa: E402
+from parapluie.inputs.content_checks import source_page_warnings  # noqa: E402
+from parapluie.inputs.frontmatter import read_source_page  # noqa: E402
 from parapluie.inputs.languages import load_registry  # noqa: E402
+from parapluie.inputs.load import written_pages  # noqa: E402
+from parapluie.project import Project  # noqa: E402
 
 DATA = ROOT / "data"
 SCHEMA_FILE = DATA / "services.schema.json"
+
+
+def page_warnings(project: Project, today: dt.date) -> list[tuple[str, str]]:
+    """The French pages falling due within 60 days (review_by, valid_until), as (file, warning)."""
+    pages = {page: read_source_page(project.source_docs / page) for page in written_pages(project)}
+    return source_page_warnings(pages, today)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     report = check_services(DATA, registry, categories, args.today)
     for warning in report.warnings:
         print(f"warning: {warning.relative_to(ROOT)}", file=sys.stderr)
+    due_pages = page_warnings(Project(ROOT), args.today)
+    for file, warning in due_pages:
+        print(f"warning: {file}: {warning}", file=sys.stderr)
     for error in report.errors:
         print(f"error: {error.relative_to(ROOT)}", file=sys.stderr)
     failed = bool(report.errors)
@@ -58,7 +76,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         failed = True
-    print(f"{len(report.services)} services checked: {len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+    print(
+        f"{len(report.services)} services checked: {len(report.errors)} error(s), "
+        f"{len(report.warnings) + len(due_pages)} warning(s)"
+    )
     return 1 if failed else 0
 
 

@@ -24,6 +24,7 @@ from parapluie.i18n.l10n import stamp, status, status_json, status_table  # noqa
 from parapluie.i18n.newlang import add_language, describe_language  # noqa: E402
 from parapluie.inputs.languages import load_registry  # noqa: E402
 from parapluie.inputs.load import written_pages  # noqa: E402
+from parapluie.messages import say, stamp_needs_a_translation, unknown_language  # noqa: E402
 from parapluie.project import Project  # noqa: E402
 
 
@@ -40,7 +41,13 @@ def run_status(project: Project, as_json: bool, check: bool) -> int:
 
 def run_stamp(project: Project, code: str, pages: list[str], method: str | None) -> int:
     """Stamp the given pages of a language (all its translated pages when none is given)."""
-    load_registry(project.registry_file).get(code)
+    registry = load_registry(project.registry_file)
+    if code not in registry.codes:
+        print(say("Erreur : ", "Error: ") + unknown_language(code, registry.codes), file=sys.stderr)
+        return 2
+    if code == registry.source.code:
+        print(say("Erreur : ", "Error: ") + stamp_needs_a_translation(code, registry.codes), file=sys.stderr)
+        return 2
     folder = project.docs / code
     pages = pages or sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md"))
     for page in pages:

@@ -21,6 +21,8 @@ sys.path.insert(0, str(ROOT))
 from devtools.localserver import start_server  # noqa: E402
 from parapluie.build import build_site  # noqa: E402
 from parapluie.errors import BuildError  # noqa: E402
+from parapluie.inputs.languages import load_registry  # noqa: E402
+from parapluie.messages import say, unknown_language  # noqa: E402
 from parapluie.project import Project  # noqa: E402
 
 WATCHED = ("docs", "overrides", "components", "translations", "data", "parapluie", "mkdocs.yml")
@@ -55,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     project = Project(ROOT)
+    codes = load_registry(project.registry_file).codes
+    if args.lang not in codes:
+        print(say("Erreur : ", "Error: ") + unknown_language(args.lang, codes), file=sys.stderr)
+        return 2
     out = ROOT / ".cache" / "preview"
     rebuild(project, out, args.lang)
     _, server = start_server(out, port=args.port)

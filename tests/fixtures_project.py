@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from parapluie.build import BuildResult, build_site
 from parapluie.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
+# The suite reads the developers' (English) messages; tests of the staff's French ones set `fr` themselves.
+os.environ["PARAPLUIE_MESSAGES"] = "en"
 # What a build reads: everything a copy of the project needs.
 PROJECT_SOURCES = ("docs", "data", "overrides", "components", "translations", "parapluie", "mkdocs.yml")
 
@@ -31,6 +34,16 @@ def copy_project(destination: Path) -> Project:
 def project_copy(tmp_path: Path) -> Project:
     """A private copy of the project that a test may break."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def previous_site(project_copy: Project) -> Path:
+    """A site/ folder standing where the build would publish, as a previous build left it."""
+    site = project_copy.root / "site"
+    (site / "fr").mkdir(parents=True)
+    (site / "index.html").write_text("previous build", encoding="utf-8")
+    (site / "fr" / "index.html").write_text("previous French home", encoding="utf-8")
+    return site
 
 
 @pytest.fixture(scope="session")

@@ -76,6 +76,8 @@ def map_link(service: Service) -> str | None:
 
 
 def _vcard_escape(text: str) -> str:
+    # A carriage return could otherwise start a new vCard line (a property of the data's choosing).
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
 
 

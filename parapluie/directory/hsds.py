@@ -69,6 +69,9 @@ def _locations(service: Service) -> list[dict]:
     return [{"id": _id(service.id, "service_at_location"), "service_id": _id(service.id), "location": place}]
 
 
+HSDS_STATUS = {"active": "active", "temporarily-closed": "temporarily closed", "closed": "defunct"}
+
+
 def hsds_service(service: Service, today: dt.date) -> dict:
     """One entry as an HSDS 3.0 `service` object with its organization, phones, schedules, places."""
     contacts = {contact.kind: contact.value for contact in reversed(service.contacts)}
@@ -76,7 +79,7 @@ def hsds_service(service: Service, today: dt.date) -> dict:
         "id": _id(service.id),
         "name": localized(service.name, SOURCE_LANGUAGE),
         "description": localized(service.description, SOURCE_LANGUAGE),
-        "status": "temporarily closed" if service.status == "temporarily-closed" else "active",
+        "status": HSDS_STATUS[service.status],
         "organization": {
             "id": _id("organization", service.organisation),
             "name": service.organisation,

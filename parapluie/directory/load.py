@@ -17,6 +17,7 @@ from parapluie.directory.categories import SLUG_PATTERN
 from parapluie.directory.models import Service, ServiceEntry
 from parapluie.errors import BuildError, validate
 from parapluie.inputs.yamlfile import load_yaml
+from parapluie.messages import misplaced_entry
 
 SLUG = re.compile(SLUG_PATTERN)
 WARN_AFTER_MONTHS = 9
@@ -83,6 +84,11 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def months_after(day: dt.date, months: int) -> dt.date:
+    """The same day `months` months later (the month's last day when it is shorter)."""
+    return months_before(day, -months)
+
+
 def check_services(data_dir: Path, registry: HasCodes, categories: HasIds, today: dt.date) -> DirectoryReport:
     """Validate every entry of `data_dir/services/`, collecting all errors and warnings."""
     report = DirectoryReport()
@@ -90,6 +96,7 @@ def check_services(data_dir: Path, registry: HasCodes, categories: HasIds, today
     if not folder.is_dir():
         report.errors.append(BuildError(folder, "folder not found"))
         return report
+    report.errors.extend(_misplaced_entries(data_dir))
     context = {"languages": list(registry.codes), "categories": list(categories.ids)}
     seen: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
@@ -103,7 +110,38 @@ def check_services(data_dir: Path, registry: HasCodes, categories: HasIds, today
             report.errors.append(error)
             continue
         report.services.append(service)
+    report.errors.extend(_replacement_errors(folder, report.services))
     return report
+
+
+def _misplaced_entries(data_dir: Path) -> list[BuildError]:
+    """Entries saved in data/ itself, next to the registry files, rather than in data/services/."""
+    errors = []
+    for path in sorted(data_dir.glob("*.y*ml")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if re.search(r"^organisation\s*:", text, flags=re.MULTILINE) and re.search(r"^status\s*:", text, re.MULTILINE):
+            errors.append(BuildError(path, misplaced_entry(path.stem + ".yml")))
+    return errors
+
+
+def _replacement_errors(folder: Path, services: list[Service]) -> list[BuildError]:
+    """`replaced_by` names another entry, still open, and only on a closed one."""
+    by_id = {service.id: service for service in services}
+    errors = []
+    for service in services:
+        target = service.replaced_by
+        if target is None:
+            continue
+        path = folder / f"{service.id}.yml"
+        if service.status != "closed":
+            errors.append(BuildError(path, "only a closed entry (status: closed) has a replaced_by", "replaced_by"))
+        elif target not in by_id:
+            errors.append(
+                BuildError(path, f"no entry {target!r} in data/services/ (write the id of an entry)", "replaced_by")
+            )
+        elif by_id[target].status == "closed":
+            errors.append(BuildError(path, f"the entry {target!r} is closed too: name an open one", "replaced_by"))
+    return errors
 
 
 def load_services(
@@ -159,6 +197,10 @@ def _check_freshness(path: Path, service: Service, today: dt.date) -> list[DataW
         message = f"last checked on {checked}, over {FAIL_AFTER_MONTHS} months ago (kept: {service.stale_reason})"
         return [DataWarning(str(path), message, "last_verified")]
     if checked < months_before(today, WARN_AFTER_MONTHS):
-        message = f"last checked on {checked}, over {WARN_AFTER_MONTHS} months ago: check it against its sources soon"
+        due = months_after(checked, FAIL_AFTER_MONTHS)
+        message = (
+            f"last checked on {checked}, over {WARN_AFTER_MONTHS} months ago: check it against its sources "
+            f"and update last_verified before {due}, when the build refuses it"
+        )
         return [DataWarning(str(path), message, "last_verified")]
     return []

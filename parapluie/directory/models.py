@@ -31,8 +31,9 @@ from pydantic import (
 from parapluie.directory.hours import parse_hours
 from parapluie.inputs.languages import SOURCE_LANGUAGE
 from parapluie.inputs.phones import e164, is_short_number, is_valid_number, parse_number
-from parapluie.inputs.place import COUNTRY
+from parapluie.inputs.place import COUNTRY, COUNTRY_CALLING_CODE
 
+MAILTO_IN_EMAIL = "write the e-mail address without 'mailto:' (the site adds it): {value!r}"
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 ISO_639_1 = re.compile(r"^[a-z]{2}$")
 KNOWN_LANGUAGES = frozenset(babel.Locale("en").languages)
@@ -73,11 +74,20 @@ def _unknown_language_key(key: Any, text: Any, previous: tuple[Any, Any] | None,
     return message
 
 
-LocalizedText = Annotated[
-    dict[str, Annotated[str, Field(min_length=1)]],
-    BeforeValidator(_check_language_map),
-    Field(json_schema_extra={LANGUAGE_MAP_MARKER: True}),
-]
+# Text field limits: far above any real entry, far below a text that would weigh on every page.
+NAME_MAX, DESCRIPTION_MAX = 150, 2000
+
+
+def _localized(max_length: int):
+    return Annotated[
+        dict[str, Annotated[str, Field(min_length=1, max_length=max_length)]],
+        BeforeValidator(_check_language_map),
+        Field(json_schema_extra={LANGUAGE_MAP_MARKER: True}),
+    ]
+
+
+LocalizedText = _localized(DESCRIPTION_MAX)
+LocalizedName = _localized(NAME_MAX)
 
 
 def _check_category(value: str, info: ValidationInfo) -> str:
@@ -101,8 +111,18 @@ SpokenLanguage = Annotated[
 ]
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_DAY = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+0*(\d{1,2})\b")
+# Days in each month, February in a leap year (the rule holds every year, so 29 is allowed).
+MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+IMPOSSIBLE_DAY = "{month} {day} is not a real date (in opening hours {value!r})"
+
+
 def check_hours(value: str) -> str:
     """Validate an OpenStreetMap `opening_hours` string; explain the syntax otherwise."""
+    for month, day in MONTH_DAY.findall(value):
+        if not 1 <= int(day) <= MONTH_DAYS[MONTHS.index(month)]:
+            raise ValueError(IMPOSSIBLE_DAY.format(month=month, day=day, value=value))
     if not opening_hours.validate(value):
         raise ValueError(
             f"invalid opening hours {value!r} (expected OpenStreetMap opening_hours syntax with HH:MM times, "
@@ -148,6 +168,10 @@ class Contact(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: ContactKind
+    # Before `value`, which is checked against it.
+    abroad: bool = Field(
+        default=False, description="true: a number outside Belgium, on purpose (the service is abroad)."
+    )
     value: str = Field(min_length=1)
     note: LocalizedText | None = None
 
@@ -156,7 +180,9 @@ class Contact(BaseModel):
     def _value_matches_kind(cls, value: str, info: ValidationInfo) -> str:
         kind = info.data.get("kind")
         if kind in ("phone", "sms", "whatsapp", "signal"):
-            return _check_number(value, kind)
+            return _check_number(value, kind, abroad=bool(info.data.get("abroad")))
+        if kind == "email" and value.lower().startswith("mailto:"):
+            raise ValueError(MAILTO_IN_EMAIL.format(value=value))
         if kind == "email" and not EMAIL.match(value):
             raise ValueError(f"invalid e-mail address {value!r} (expected e.g. 'info@example.be')")
         if kind == "website" and not _is_https(value):
@@ -174,7 +200,13 @@ def _is_https(value: str) -> bool:
     return url.scheme == "https" and bool(url.host) and " " not in value
 
 
-def _check_number(value: str, kind: str) -> str:
+FOREIGN_NUMBER = (
+    "{value!r} is a number outside Belgium (+{code}): for a Belgian service write +32…; "
+    "if the service really is abroad, add `abroad: true` to this contact"
+)
+
+
+def _check_number(value: str, kind: str, abroad: bool = False) -> str:
     """E.164 for every kind; `phone` may also be a Belgian short number (112, 107, 116000)."""
     if kind == "phone" and value.isdigit() and len(value) <= 6:
         number = parse_number(value)
@@ -184,6 +216,8 @@ def _check_number(value: str, kind: str) -> str:
     number = parse_number(value, None if value.startswith("+") else COUNTRY)
     if number is not None and is_valid_number(number):
         written = e164(number)
+        if number.country_code != COUNTRY_CALLING_CODE and not abroad:
+            raise ValueError(FOREIGN_NUMBER.format(value=value, code=number.country_code))
         if written == value:
             return value
         raise ValueError(f"write the {kind} number {value!r} in E.164 form: {written!r}")
@@ -212,8 +246,8 @@ class ServiceEntry(BaseModel):
 
     model_config = ConfigDict(extra="forbid", title="Parapluie service entry")
 
-    organisation: str = Field(min_length=1, description="The organisation running the service.")
-    name: LocalizedText = Field(description="Name shown to readers, per language code; 'fr' is required.")
+    organisation: str = Field(min_length=1, max_length=NAME_MAX, description="The organisation running the service.")
+    name: LocalizedName = Field(description="Name shown to readers, per language code; 'fr' is required.")
     description: LocalizedText = Field(description="What the service offers, per language code; 'fr' is required.")
     categories: list[CategoryId] = Field(min_length=1, description="Ids from data/categories.yml.")
     location: Location | None = None
@@ -225,7 +259,12 @@ class ServiceEntry(BaseModel):
     languages: list[SpokenLanguage] = Field(default=[], description="ISO 639-1 codes of the languages spoken.")
     anonymous: bool | None = Field(description="true, false, or null when unknown.")
     free: bool | None = Field(description="true, false, or null when unknown.")
-    status: Literal["active", "temporarily-closed"]
+    status: Literal["active", "temporarily-closed", "closed"] = Field(
+        description="active; temporarily-closed (listed, with a notice); closed (leaves every list, its page says so)."
+    )
+    replaced_by: str | None = Field(
+        default=None, description="For a closed service: the id of the entry readers should go to instead."
+    )
     last_verified: dt.date = Field(description="When a person last checked this entry against its sources.")
     sources: list[HttpUrl] = Field(min_length=1)
     stale_reason: str | None = Field(default=None, min_length=1, description="Why an entry over 12 months old stays.")

@@ -246,7 +246,8 @@ class DirectoryWriter:
         )
         meta = {
             "title": html.escape(name),
-            "description": html.escape(localized(service.description, self.language))[:200],
+            # Text: main.html and the link preview escape it (escaping here too showed "&amp;lt;").
+            "description": localized(service.description, self.language)[:200],
             "reviewed": service.last_verified,
             "sources": [str(source) for source in service.sources],
             "parapluie": {"state": "generated", "origin": f"data/services/{service.id}.yml"},
@@ -284,6 +285,24 @@ class DirectoryWriter:
             "reviewed": min(service.last_verified for service in services),
             "parapluie": {"state": "generated", "origin": "data/services/"},
         }
+
+    def closed_page(self, service: Service, instead_name: str | None) -> str:
+        """The page of a closed service: it has closed, and where to go instead when the entry says."""
+        name = localized(service.name, self.language)
+        body = self.env.get_template("closed.html").render(
+            service=service,
+            name=name,
+            instead_name=instead_name,
+            instead_href=f"../{service.replaced_by}/" if service.replaced_by else "",
+        )
+        meta = {
+            "title": html.escape(name),
+            "description": html.escape(self._("Ce service a fermé.")),
+            "reviewed": service.last_verified,
+            "sources": [str(source) for source in service.sources],
+            "parapluie": {"state": "generated", "origin": f"data/services/{service.id}.yml"},
+        }
+        return _front_matter(meta) + "\n" + body + "\n"
 
     def index_page(self, services: list[Service], categories: Categories) -> str:
         """The directory page: the question first, the results right below, each service once."""
@@ -345,15 +364,22 @@ class DirectoryWriter:
         """
         folder = docs_dir / ENTRY_FOLDER
         (folder / NEED_FOLDER).mkdir(parents=True, exist_ok=True)
-        (docs_dir / INDEX_PAGE).write_text(self.index_page(services, categories), encoding="utf-8")
+        # A closed service leaves every list; its page stays (links to it keep working) and says it closed.
+        listed = [service for service in services if service.status != "closed"]
+        (docs_dir / INDEX_PAGE).write_text(self.index_page(listed, categories), encoding="utf-8")
+        names = {service.id: localized(service.name, self.language) for service in services}
         pages = [INDEX_PAGE]
         for need in categories.needs:
             group = Group(need.id, self._(need.label))
             path = f"{ENTRY_FOLDER}/{NEED_FOLDER}/{need.id}.md"
-            (docs_dir / path).write_text(self.need_page(group, services, categories), encoding="utf-8")
+            (docs_dir / path).write_text(self.need_page(group, listed, categories), encoding="utf-8")
             pages.append(path)
         for service in services:
-            page = self.entry_page(service, categories, with_vcard=service.has_contact)
+            page = (
+                self.closed_page(service, names.get(service.replaced_by or ""))
+                if service.status == "closed"
+                else self.entry_page(service, categories, with_vcard=service.has_contact)
+            )
             (folder / f"{service.id}.md").write_text(page, encoding="utf-8")
             if service.has_contact or service.id in kept_vcards:
                 (folder / f"{service.id}.vcf").write_text(vcard(service, self.language), encoding="utf-8")

@@ -45,6 +45,10 @@ SERVICE_FIELDS: dict[str, tuple[str, str]] = {
         "site web en https:// ; vidéo : on-request ou une adresse https://.",
     ),
     "contacts.note": ("Précision", "Facultatif, par langue (par exemple « Numéro gratuit. »)."),
+    "contacts.abroad": (
+        "Numéro à l'étranger",
+        "Activé seulement si le service est hors de Belgique (un numéro qui ne commence pas par +32).",
+    ),
     "hours": ("Horaires", HOURS_HINT),
     "hours_note": (
         "Précision sur les horaires",
@@ -53,7 +57,15 @@ SERVICE_FIELDS: dict[str, tuple[str, str]] = {
     "languages": ("Langues parlées par l'équipe", "Tapez le début du nom pour chercher."),
     "anonymous": ("Anonyme", "Activé : le service est anonyme."),
     "free": ("Gratuit", "Activé : le service est gratuit."),
-    "status": ("État", "Fermé temporairement : la fiche reste, avec la mention."),
+    "status": (
+        "État",
+        "Fermé temporairement : la fiche reste, avec la mention. Fermé : la fiche quitte les listes, sa page dit "
+        "que le service a fermé.",
+    ),
+    "replaced_by": (
+        "Où aller à la place",
+        "Seulement pour un service fermé : l'identifiant d'une fiche ouverte (le nom de son fichier, sans .yml).",
+    ),
     "last_verified": (
         "Dernière vérification",
         "Mettez la date du jour seulement si vous avez vraiment revérifié la fiche.",
@@ -64,6 +76,10 @@ SERVICE_FIELDS: dict[str, tuple[str, str]] = {
         "Seulement pour une fiche vérifiée il y a plus de 12 mois (par exemple « l'association ne répond pas »).",
     ),
     "to_confirm": ("À confirmer", "Les champs peu sûrs : le site affiche « à confirmer » à côté."),
+    "source_years": (
+        "Année de la source",
+        "Pour un champ à confirmer tiré d'une source ancienne : l'année de cette source (par exemple 2016).",
+    ),
 }
 
 PAGE_FIELDS: dict[str, tuple[str, str]] = {

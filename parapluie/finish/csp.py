@@ -1,8 +1,10 @@
 """The content security policy: computed from the pages actually produced.
 
 Every page gets a `<meta http-equiv="Content-Security-Policy">` right after `<meta charset>`.
-Scripts may come only from the site itself, plus the inline scripts the theme writes, each
-allowed by its sha256 hash, computed here from the finished HTML (never pasted by hand).
+Scripts may come only from the site itself, plus the inline scripts the project's own templates
+write, each allowed by its sha256 hash. Those hashes are computed from the templates, never from
+the finished HTML: an inline script that came from anywhere else (a page, a catalog, the data)
+fails the build, naming the page it is in.
 """
 
 from __future__ import annotations
@@ -88,10 +90,39 @@ def policy_problems(html: str) -> list[str]:
     ]
 
 
-def apply_content_security_policy(site: Path) -> str:
-    """Give every page of `site` the policy allowing all inline scripts the site has; return it."""
-    pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
-    hashes = {script_hash(source) for html in pages.values() for source in inline_scripts(html)}
+# The project's own templates (relative to the project root): the only source of allowed inline scripts.
+TEMPLATE_FOLDERS = ("overrides", "components", "parapluie/templates", "parapluie/directory/templates")
+FOREIGN_SCRIPT = (
+    "an inline <script> that none of the project's templates writes ({start}…): it came from the page's "
+    "text, a catalog or the data; remove it (scripts belong in components/)"
+)
+
+
+def own_inline_scripts(root: Path) -> set[str]:
+    """The hashes of the inline scripts the project's own templates write, as they stand (no Jinja inside)."""
+    hashes = set()
+    for folder in TEMPLATE_FOLDERS:
+        for template in sorted((root / folder).rglob("*.html")):
+            hashes |= {
+                script_hash(source)
+                for source in inline_scripts(template.read_text(encoding="utf-8"))
+                if "{{" not in source and "{%" not in source
+            }
+    return hashes
+
+
+def apply_content_security_policy(site: Path, root: Path) -> str:
+    """Give every page of `site` the policy allowing the project's own inline scripts; return it.
+
+    A page with any other inline script is a BuildError naming the page.
+    """
+    hashes = own_inline_scripts(root)
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    for path, html in pages.items():
+        for source in inline_scripts(html):
+            if script_hash(source) not in hashes:
+                start = " ".join(source.split())[:40]
+                raise BuildError(f"site/{path.relative_to(site).as_posix()}", FOREIGN_SCRIPT.format(start=start))
     policy_text = policy(hashes)
     for path, html in pages.items():
         try:

@@ -1,7 +1,7 @@
 """How hosts compress what they send: the one gzip level and the one list of compressed file types.
 
 The headers files ask hosts to compress these types; the offline list, the local server and the
-page-weight budget (devtools/weight.py) all count bytes with the same level.
+page-weight budget (parapluie/verify/weight.py) all count bytes with the same level.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 
 from parapluie.inputs.frontmatter import front_matter_block, read_source_page, read_translated_page, split_front_matter
 from parapluie.inputs.languages import Registry
+from parapluie.inputs.yamlfile import read_text
 from parapluie.project import Project
 
 FRESH, OUTDATED, MISSING, ORPHANED = "fresh", "outdated", "missing", "orphaned"
@@ -99,7 +100,7 @@ def status_json(rows: list[PageStatus]) -> str:
 def stamp(project: Project, code: str, page: str, method: str | None = None) -> str:
     """Record in a translated page the current French hash (and `method`, or keep the one it has)."""
     path = project.docs / code / page
-    data, body = split_front_matter(path.read_text(encoding="utf-8"), path)
+    data, body = split_front_matter(read_text(path), path)
     previous = data.get("l10n") or {}
     data["l10n"] = {"source_hash": source_hash(project, page), "method": method or previous.get("method", "machine")}
     text = front_matter_block(data) + body

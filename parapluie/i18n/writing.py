@@ -25,7 +25,7 @@ from babel.messages.pofile import read_po
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from parapluie.errors import validate
-from parapluie.inputs.yamlfile import load_yaml
+from parapluie.inputs.yamlfile import load_yaml, read_text
 
 Letters = Literal["latin", "cyrillic", "arabic"]
 # A text of a language written in another script must still be mostly in its own script: names
@@ -138,14 +138,14 @@ class Text:
 
 def page_texts(docs: Path) -> list[Text]:
     """Every Markdown page of one language's docs folder, as one text each."""
-    return [Text(path, 1, path.read_text(encoding="utf-8"), page=True) for path in sorted(docs.rglob("*.md"))]
+    return [Text(path, 1, read_text(path), page=True) for path in sorted(docs.rglob("*.md"))]
 
 
 def data_texts(files: list[Path], code: str) -> list[Text]:
     """The `code` texts of multilingual fields (`description: {fr: …, ro: …}`) in YAML data files."""
     found = []
     for path in files:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
+        root = yaml.compose(read_text(path))
         stack = [root] if root is not None else []
         while stack:
             node = stack.pop()

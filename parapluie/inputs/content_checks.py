@@ -28,6 +28,8 @@ SHORT_NUMBER = re.compile(
     r"(?<![\w@/.,-])(1\d\d(?: ?\d\d\d)?)(?!\d|[%/.,]\d|\s?%|@|\s+(?:rue|avenue|place|boulevard|chaussée|quai|route)\b)"
 )
 HEADING_ID = re.compile(r"\{\s*#[^}]*\}")
+# A page whose `review_by` or `valid_until` falls within this many days is announced, long before it fails.
+WARN_DAYS_AHEAD = 60
 
 
 def date_problems(meta: SourcePageMeta, today: dt.date) -> list[str]:
@@ -40,6 +42,30 @@ def date_problems(meta: SourcePageMeta, today: dt.date) -> list[str]:
     if meta.valid_until and meta.valid_until < today:
         problems.append(f"valid_until: the page stopped being valid on {meta.valid_until}")
     return problems
+
+
+def date_warnings(meta: SourcePageMeta, today: dt.date, days: int = WARN_DAYS_AHEAD) -> list[str]:
+    """A `review_by` or `valid_until` date within `days` days: the build will refuse the page on that date."""
+    warnings = []
+    for field, due, what in (
+        ("review_by", meta.review_by, "due for review"),
+        ("valid_until", meta.valid_until, "no longer valid"),
+    ):
+        if due and today <= due <= today + dt.timedelta(days=days):
+            warnings.append(
+                f"{field}: {what} on {due} (in {(due - today).days} days): the build refuses the page after "
+                f"that date; check its facts, then update {field}"
+            )
+    return warnings
+
+
+def source_page_warnings(pages: dict[str, tuple[SourcePageMeta, str]], today: dt.date) -> list[tuple[str, str]]:
+    """(file, warning) for every French page falling due within WARN_DAYS_AHEAD days."""
+    return [
+        (f"{SOURCE_DOCS}/{page}", warning)
+        for page, (meta, _) in pages.items()
+        for warning in date_warnings(meta, today)
+    ]
 
 
 def _digits(text: str) -> str:

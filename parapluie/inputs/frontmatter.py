@@ -12,16 +12,33 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Annotated, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from parapluie.errors import BuildError, validate
-from parapluie.inputs.yamlfile import parse_yaml
+from parapluie.inputs.yamlfile import BOM, BOM_REFUSED, parse_yaml, read_text
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 M = TypeVar("M", bound=BaseModel)
+FRONT_MATTER_MISSING = "front matter missing: the file must start with a '---' block"
+FRONT_MATTER_UNCLOSED = "front matter not closed: add a line '---' after its last key"
+MARKUP_IN_TEXT = "is text, not markup: write it without {chars}"
+
+
+def _plain(chars: str):
+    def check(value: str) -> str:
+        if any(char in value for char in chars):
+            raise ValueError(MARKUP_IN_TEXT.format(chars=" ".join(chars)))
+        return value
+
+    return AfterValidator(check)
+
+
+# The theme writes a title as it stands, in text and in attributes; a description is escaped (main.html).
+Title = Annotated[str, Field(min_length=1, max_length=120), _plain('<>"')]
+Description = Annotated[str, Field(min_length=1, max_length=200), _plain("<>")]
 HideOption = Literal["navigation", "toc", "path", "footer", "feedback", "tags"]
 
 
@@ -54,8 +71,8 @@ class PageMeta(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str = Field(min_length=1)
-    description: str = Field(min_length=1, max_length=200)
+    title: Title
+    description: Description
     hide: list[HideOption] = []
 
 
@@ -75,8 +92,8 @@ class TranslatedPageMeta(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str | None = Field(default=None, min_length=1)
-    description: str | None = Field(default=None, min_length=1, max_length=200)
+    title: Title | None = None
+    description: Description | None = None
     hide: list[HideOption] | None = None
     l10n: Localisation | None = None
 
@@ -90,15 +107,19 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict, str]:
     """Return (front matter mapping, Markdown body); a page without front matter is an error."""
     match = FRONT_MATTER.match(text)
     if not match:
-        raise BuildError(path, "front matter missing: the file must start with a '---' block")
-    data = parse_yaml(match.group(1) or "", path)
+        if text.startswith(BOM):
+            raise BuildError(path, BOM_REFUSED)
+        if re.match(r"---[ \t]*\n", text):
+            raise BuildError(path, FRONT_MATTER_UNCLOSED)
+        raise BuildError(path, FRONT_MATTER_MISSING)
+    data = parse_yaml(match.group(1) or "", path, first_line=2)
     if not isinstance(data, dict):
         raise BuildError(path, "front matter must be a mapping of keys to values")
     return data, text[match.end() :]
 
 
 def _read_page(path: Path, model: type[M]) -> tuple[M, str]:
-    data, body = split_front_matter(path.read_text(encoding="utf-8"), path)
+    data, body = split_front_matter(read_text(path), path)
     return validate(model, data, path, prefix="front matter: "), body
 
 

@@ -7,7 +7,9 @@ stops the build before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from parapluie.directory import load_categories, load_services
 from parapluie.directory.categories import Categories
@@ -18,9 +20,10 @@ from parapluie.directory.places import PLACES_FILE, Places, load_places
 from parapluie.errors import BuildError
 from parapluie.i18n.catalogs import catalog_gettext
 from parapluie.i18n.language_rules import writing_problems
-from parapluie.inputs.content_checks import check_source_pages
+from parapluie.inputs.content_checks import check_source_pages, source_page_warnings
 from parapluie.inputs.frontmatter import read_source_page
 from parapluie.inputs.languages import Language, Registry, load_registry
+from parapluie.inputs.yamlfile import SYMLINK_REFUSED
 from parapluie.outreach.addresses import site_url
 from parapluie.outreach.artwork import font_covers
 from parapluie.outreach.kit import KIT_PAGE, KitContext, snippets
@@ -79,8 +82,21 @@ def check_writing(project: Project, languages: list[Language]) -> None:
         raise BuildError(first_file, f"{len(problems)} writing problem(s):\n  " + "\n  ".join(problems[:30]))
 
 
+def refuse_symlinks(project: Project) -> None:
+    """No symbolic link in data/, docs/ or translations/: the build reads only the repository's own files."""
+    for folder in (project.data, project.docs, project.translations):
+        if folder.is_symlink():
+            raise BuildError(project.relative(folder), SYMLINK_REFUSED)
+        for parent, folders, files in os.walk(folder):
+            for name in sorted(folders + files):
+                path = Path(parent) / name
+                if path.is_symlink():
+                    raise BuildError(project.relative(path), SYMLINK_REFUSED)
+
+
 def load_inputs(project: Project, languages: list[str] | None, today: dt.date) -> Inputs:
     """Read and check every input of `project`; `languages` (codes) limits the build to those."""
+    refuse_symlinks(project)
     registry = load_registry(project.registry_file)
     categories = load_categories(project.data / "categories.yml")
     services, data_warnings = load_services(project.data, registry, categories, today)
@@ -95,6 +111,9 @@ def load_inputs(project: Project, languages: list[str] | None, today: dt.date) -
             project.relative(project.source_docs),
             f"{len(problems)} content problem(s):\n  " + "\n  ".join(problems),
         )
+    data_warnings = data_warnings + [
+        DataWarning(file, warning) for file, warning in source_page_warnings(content, today)
+    ]
     check_site_name(base, project.relative(project.mkdocs_yml))
     check_writing(project, selected)
     public_url = site_url(base, project.relative(project.mkdocs_yml))

@@ -15,6 +15,7 @@ from parapluie.directory.models import Service
 from parapluie.i18n.catalogs import N_
 from parapluie.inputs.frontmatter import front_matter_block, split_front_matter
 from parapluie.inputs.languages import Language
+from parapluie.inputs.yamlfile import read_text
 from parapluie.jinja import environment
 from parapluie.outreach.addresses import display_url, is_placeholder
 from parapluie.outreach.leaflets import LEAFLET_FORMATS
@@ -68,7 +69,7 @@ def page_titles(docs_dir: Path, topics: list[Topic], known: dict[str, str] | Non
             titles[topic.letter] = known[topic.page]
             continue
         path = docs_dir / topic.page
-        meta, _body = split_front_matter(path.read_text(encoding="utf-8"), path)
+        meta, _body = split_front_matter(read_text(path), path)
         titles[topic.letter] = str(meta.get("title") or topic.page)
     return titles
 

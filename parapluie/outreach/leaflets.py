@@ -44,7 +44,8 @@ def load_leaflet_entries(path: Path, services: list[Service]) -> list[Service]:
     for index, entry in enumerate(data.emergency):
         if entry not in by_id:
             raise BuildError(path, f"no directory entry {entry!r} in data/services/", f"emergency.{index}")
-    return [by_id[entry] for entry in data.emergency]
+    # A closed service leaves the leaflets with every other list.
+    return [by_id[entry] for entry in data.emergency if by_id[entry].status != "closed"]
 
 
 def emergency_line(service: Service, language: str) -> str:

@@ -13,6 +13,7 @@ the site's root; without JavaScript it lists the languages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel
 from parapluie.errors import BuildError, validate
 from parapluie.inputs.yamlfile import load_yaml
 from parapluie.jinja import environment
-from parapluie.sitepaths import RESERVED_NAMES
+from parapluie.sitepaths import RESERVED_NAMES, inside_site
 
 SHORTLINKS_FILE = "shortlinks.yml"
 REDIRECTS_FILE = "redirects.yml"
@@ -41,6 +42,14 @@ class ShortLink(BaseModel):
 
 class ShortLinksFile(RootModel[dict[str, ShortLink]]):
     """The whole `data/shortlinks.yml`: letter → short link."""
+
+
+# An old address: lowercase letters, digits, '-', '_' and '.', in folders; never '..' or a space.
+REDIRECT_PATH = re.compile(r"[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*/?")
+REDIRECT_PATH_REFUSED = (
+    "an old address is lowercase letters, digits, '-', '_' and '.', in folders separated by '/' "
+    "(no space, no '..', no '/' at the start), e.g. 'ancienne-page/'"
+)
 
 
 class RedirectsFile(RootModel[dict[str, str]]):
@@ -96,6 +105,8 @@ def load_redirects(path: Path, nav: list[str]) -> dict[str, str]:
     data = validate(RedirectsFile, load_yaml(path) or {}, path).root
     targets = {page_url(page) for page in nav}
     for old, new in data.items():
+        if not REDIRECT_PATH.fullmatch(old) or any(part in {".", ".."} for part in old.split("/")):
+            raise BuildError(path, REDIRECT_PATH_REFUSED, old)
         if new not in targets:
             raise BuildError(path, f"{new!r} is not the address of a page (expected e.g. 'sante/')", old)
         if old in targets:
@@ -132,7 +143,7 @@ def language_redirects(codes: list[str], topics: list[Topic], moved: dict[str, s
 def write_redirect_pages(site: Path, redirects: list[Redirect], base: str, render: Callable[[Redirect], str]) -> None:
     """Write each redirect as `<source>/index.html`, its HTML from `render` (see redirect_page)."""
     for redirect in redirects:
-        folder = site / redirect.source.removeprefix(base)
+        folder = inside_site(site, redirect.source.removeprefix(base), f"data/{REDIRECTS_FILE}")
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "index.html").write_text(render(redirect), encoding="utf-8")
 

@@ -16,7 +16,7 @@ from babel.dates import format_date as babel_format_date
 from mkdocs.exceptions import PluginError
 
 from parapluie.components import COMPONENTS_FOLDER
-from parapluie.i18n.catalogs import load_translations
+from parapluie.i18n.catalogs import load_translations, text_translations
 from parapluie.outreach.previews import link_preview
 from parapluie.render.links import source_label
 from parapluie.staging.settings import SETTINGS_KEY, read_settings
@@ -40,7 +40,9 @@ def on_env(env, config, files):
     # The components' templates (`quick-exit/page.html`...), after the theme's own folders.
     env.loader = jinja2.ChoiceLoader([env.loader, jinja2.FileSystemLoader(COMPONENTS)])
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_translations(load_translations(settings.locale_dir, settings.babel), newstyle=True)
+    # A msgstr is a translator's text: escaped, never markup (parapluie/i18n/catalogs.py, as_text).
+    gettext, ngettext = text_translations(load_translations(settings.locale_dir, settings.babel))
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
 
     def format_date(value, format: str = "long") -> str:
         if isinstance(value, str):

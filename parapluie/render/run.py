@@ -16,6 +16,7 @@ from parapluie.staging.stage import StagedLanguage
 COMPLAINT_PREFIXES = ("WARNING", "ERROR", "Error:", "jinja2.", "parapluie.", "  File ")
 OWN_CODE = f"{os.sep}parapluie{os.sep}"
 LEVEL = re.compile(r"^(WARNING|ERROR)\s+-\s+")
+CONFIG_VALUE = "Config value '"
 DOC_FILE = re.compile(r"Doc file '([^']+)'")
 
 
@@ -69,4 +70,7 @@ def render_all(project: Project, staged_languages: list[StagedLanguage], jobs: i
                 codes.append(staged.language.code)
     if by_complaint:
         lines = [f"[{', '.join(codes)}] {line}" for line, codes in by_complaint.items()]
-        raise BuildError("docs", "the renderer refused the pages:\n  " + "\n  ".join(lines))
+        # A complaint about a config value is about the base config the staged configs come from.
+        config = all(CONFIG_VALUE in line for line in by_complaint)
+        source = project.relative(project.mkdocs_yml) if config else "docs"
+        raise BuildError(source, "the renderer refused the pages:\n  " + "\n  ".join(lines))

@@ -41,6 +41,7 @@ class StagedPage:
     path: str
     state: str
     origin: Path
+    outdated: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ def stage_page(project: Project, language: Language, page: str, target: Path) ->
     meta = french_meta.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     meta.setdefault("title", french_meta.title)
     translated_file = project.docs / language.code / page
+    outdated = False
     if language.is_source:
         state, origin, body, extra = STATE_SOURCE, french_file, french_body, {}
     elif translated_file.is_file():
@@ -124,13 +126,14 @@ def stage_page(project: Project, language: Language, page: str, target: Path) ->
         if problems:
             raise BuildError(project.relative(translated_file), "; ".join(problems))
         extra = {"method": l10n.method if l10n else "unknown", "outdated": not fresh}
+        outdated = not fresh
     else:
         state, origin, body, extra = STATE_FALLBACK, french_file, french_body, {}
     meta["parapluie"] = {"state": state, "origin": project.relative(origin), **extra}
     destination = target / page
     destination.parent.mkdir(parents=True, exist_ok=True)
     destination.write_text(front_matter_block(meta) + body, encoding="utf-8")
-    return StagedPage(path=page, state=state, origin=origin)
+    return StagedPage(path=page, state=state, origin=origin, outdated=outdated)
 
 
 def language_config(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from parapluie.inputs.yamlfile import read_text
 from parapluie.sitepaths import OPEN_DATA_FOLDER, QR_FOLDER
 
 REGISTRY_FILE = "published-urls.txt"
@@ -40,7 +41,7 @@ def read_registry(path: Path) -> list[str]:
     """The registered addresses (comments and blank lines skipped)."""
     if not path.exists():
         return []
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    lines = (line.strip() for line in read_text(path).splitlines())
     return [line for line in lines if line and not line.startswith("#")]
 
 

@@ -11,15 +11,25 @@ from parapluie.outreach.shortlinks import REDIRECTS_FILE
 from parapluie.project import Project
 from parapluie.verify.checks import broken_links, site_problems
 from parapluie.verify.published import REGISTRY_FILE, read_registry, unresolved
+from parapluie.verify.weight import weight_problems
+
+# Pages over the weight budget (parapluie/verify/weight.py) fail the build when True; while False they
+# are build warnings. False for now: bg/sante and ar/sante are 47 and 140 B over the 8000 B budget
+# (issue #13; tests/site/test_page_weight.py fails on them too). Trim them, then set True.
+WEIGHT_BUDGET_IS_FATAL = False
 
 
-def verify_site(site: Path, project: Project, registry: Registry, built: list[str], config: dict) -> None:
+def verify_site(site: Path, project: Project, registry: Registry, built: list[str], config: dict) -> list[str]:
     """Raise a BuildError if `site` loads anything from elsewhere, has a broken link, or loses a published address.
 
     `built` are the codes of the languages in this build; links into the others are not checked.
+    Returns the pages over the weight budget while that is a warning (WEIGHT_BUDGET_IS_FATAL).
     """
     unbuilt = tuple(code for code in registry.codes if code not in built)
     problems = site_problems(site) + broken_links(site, base_path(config), unbuilt)
+    overweight = weight_problems(site, built)
+    if WEIGHT_BUDGET_IS_FATAL:
+        problems += overweight
     lost = unresolved(site, read_registry(project.data / REGISTRY_FILE), unbuilt)
     if lost:
         raise BuildError(
@@ -30,3 +40,4 @@ def verify_site(site: Path, project: Project, registry: Registry, built: list[st
     if problems:
         shown = "\n  ".join(problems[:20])
         raise BuildError("site", f"{len(problems)} problem(s) in the output:\n  {shown}")
+    return [] if WEIGHT_BUDGET_IS_FATAL else overweight

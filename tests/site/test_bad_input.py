@@ -35,16 +35,6 @@ def build_cli(project: Project) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture
-def previous_site(project_copy: Project) -> Path:
-    """A site/ folder standing where the build would publish, as a previous build left it."""
-    site = project_copy.root / "site"
-    (site / "fr").mkdir(parents=True)
-    (site / "index.html").write_text("previous build", encoding="utf-8")
-    (site / "fr" / "index.html").write_text("previous French home", encoding="utf-8")
-    return site
-
-
 def first_page(project: Project) -> Path:
     return project.docs / "fr" / project.nav_pages(project.base_config())[1]
 
@@ -94,7 +84,7 @@ def unknown_front_matter_key(project: Project) -> str:
 def broken_front_matter_yaml(project: Project) -> str:
     page = first_page(project)
     page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\ntitle: [oops\n", 1), encoding="utf-8")
-    return f"docs/fr/{page.name}: invalid YAML at line 2, column 6: expected ',' or ']', but got ':'"
+    return f"docs/fr/{page.name}: invalid YAML at line 3, column 6: expected ',' or ']', but got ':'"
 
 
 def unknown_language(project: Project) -> str:

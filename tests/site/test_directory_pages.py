@@ -158,6 +158,7 @@ def test_markup_in_data_is_shown_as_text(directory_site):
     assert "<script>alert" not in html and "<em>privé</em>" not in html and "<b>gras</b>" not in html
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Permanence cachée" in html
     assert "Un lieu de travail de rue &lt;em&gt;privé&lt;/em&gt;." in html
+    assert "&amp;lt;" not in html  # escaped once, not twice (the meta description)
     index = (result.site / "fr" / "annuaire" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in index
 

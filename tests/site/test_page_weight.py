@@ -1,6 +1,6 @@
 """The page-weight budget (issue #8), in bytes as a host sends them: deterministic, so a test.
 
-The numbers live in devtools/weight.py; `make bench` measures the same pages in Chromium.
+The numbers live in parapluie/verify/weight.py; `make bench` measures the same pages in Chromium.
 """
 
 from __future__ import annotations

@@ -66,13 +66,11 @@ def test_fallback_pages_say_so_in_the_readers_language(built):
         for page in staged.pages
         if page.state == "fallback"
     ]
-    assert fallbacks, "no language serves a French fallback page"
+    # Whether the real content has fallbacks changes with every translation; tests/site/test_notices.py
+    # builds one (Bulgarian) on purpose. Here: every fallback the real site has says so.
     for code, page in fallbacks:
         html = page_file(built.site, code, page).read_text(encoding="utf-8")
         assert '<aside class="parapluie-notice" role="note">' in html and '<div lang="fr" dir="ltr">' in html
-    # Portuguese is registered as planned: its pages are French, with a Portuguese notice.
-    pt_home = page_file(built.site, "pt", "index.md").read_text(encoding="utf-8")
-    assert "Esta página ainda não está traduzida para a sua língua. Aqui está a versão em francês." in pt_home
     fr_home = page_file(built.site, "fr", "index.md").read_text(encoding="utf-8")
     assert "parapluie-notice" not in fr_home
 

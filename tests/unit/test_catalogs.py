@@ -49,3 +49,26 @@ def test_compiled_catalog_translates(project_copy, tmp_path):
     language = load_registry(project_copy.registry_file).get("bg")
     compile_catalog(project_copy, language, tmp_path / "locale")
     assert load_translations(tmp_path / "locale", "bg").gettext("Sources") == "Източници"
+
+
+def test_placeholders_must_match_the_msgid() -> None:
+    from babel.messages.catalog import Catalog
+
+    from parapluie.i18n.catalogs import LONE_PERCENT_FOUND, PLACEHOLDERS_DIFFER, placeholder_problems
+
+    catalog = Catalog(locale="ro")
+    catalog.add("Copiez {url}", "Copiați linkul", lineno=3)
+    catalog.add("Vérifié le %(date)s", "Verificat la %(date)s", lineno=7)
+    catalog.add("Prix", "100 % gratuit", lineno=9)
+    catalog.add("Taux", "100 %% gratuit", lineno=11)
+    assert placeholder_problems(catalog) == [
+        PLACEHOLDERS_DIFFER.format(line=3, msgid="Copiez {url}", expected="{url}", found="none"),
+        LONE_PERCENT_FOUND.format(line=9, msgid="Prix"),
+    ]
+
+
+def test_a_po_line_without_its_closing_quote_is_named() -> None:
+    from parapluie.i18n.catalogs import UNQUOTED_LINE, syntax_problems
+
+    text = '# comment\nmsgid "Sources"\nmsgstr "Surse\n\nmsgid "a"\nmsgstr ""\n"b \\"c\\""\n'
+    assert syntax_problems(text) == [UNQUOTED_LINE.format(line=3, text='msgstr "Surse')]

@@ -9,6 +9,7 @@ import pytest
 from parapluie.inputs.content_checks import (
     MAX_MEAN_SENTENCE_WORDS,
     date_problems,
+    date_warnings,
     page_problems,
     sentence_stats,
     sentences,
@@ -27,6 +28,18 @@ def meta(**changes) -> SourcePageMeta:
 
 def test_good_dates_pass():
     assert date_problems(meta(review_by="2027-05-01", valid_until="2027-01-01"), TODAY) == []
+
+
+def test_pages_falling_due_within_60_days_are_announced_with_their_date():
+    assert date_warnings(meta(review_by="2027-01-28", valid_until="2027-05-01"), TODAY) == [
+        "review_by: due for review on 2027-01-28 (in 60 days): the build refuses the page after that date; "
+        "check its facts, then update review_by"
+    ]
+    assert date_warnings(meta(valid_until="2026-12-01"), TODAY) == [
+        "valid_until: no longer valid on 2026-12-01 (in 2 days): the build refuses the page after that date; "
+        "check its facts, then update valid_until"
+    ]
+    assert date_warnings(meta(review_by="2027-01-29"), TODAY) == []  # 61 days ahead: not yet
 
 
 @pytest.mark.parametrize(

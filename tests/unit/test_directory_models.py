@@ -11,7 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 from parapluie.directory.categories import load_categories
-from parapluie.directory.models import Contact, Location, ServiceEntry
+from parapluie.directory.models import FOREIGN_NUMBER, Contact, Location, ServiceEntry
 from parapluie.directory.schema import schema_text, service_schema
 from parapluie.inputs.languages import load_registry
 
@@ -34,7 +34,7 @@ def contact_error(kind: str, value: str) -> str:
         ("phone", "112"),
         ("phone", "116000"),
         ("sms", "+32485620841"),
-        ("whatsapp", "+40712345678"),
+        ("whatsapp", "+32485620841"),
         ("email", "info@utsopi.be"),
         ("website", "https://www.utsopi.be/"),
         ("video-call", "on-request"),
@@ -43,6 +43,13 @@ def contact_error(kind: str, value: str) -> str:
 )
 def test_valid_contacts(kind: str, value: str) -> None:
     assert Contact(kind=kind, value=value).value == value
+
+
+def test_a_foreign_number_needs_abroad() -> None:
+    assert Contact(kind="whatsapp", value="+40712345678", abroad=True).value == "+40712345678"
+    with pytest.raises(ValidationError) as raised:
+        Contact(kind="phone", value="+33612345678")
+    assert raised.value.errors()[0]["msg"] == "Value error, " + FOREIGN_NUMBER.format(value="+33612345678", code=33)
 
 
 @pytest.mark.parametrize(

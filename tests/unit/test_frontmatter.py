@@ -65,7 +65,7 @@ def test_missing_front_matter(tmp_path):
 
 
 def test_broken_yaml_names_the_line(tmp_path):
-    with pytest.raises(BuildError, match=r"page\.md: invalid YAML at line 2"):
+    with pytest.raises(BuildError, match=r"page\.md: invalid YAML at line 3"):
         split_front_matter("---\ntitle: [Santé\n---\n", tmp_path / "page.md")
 
 
