@@ -86,13 +86,14 @@ def site_url(built: BuildResult):
     server.shutdown()
 
 
-# A right-to-left fixture language: Arabic, with machine-made catalog strings. It proves the
-# pipeline renders right to left; it is not a translation and never ships.
+# A right-to-left fixture language (Persian's code, written in Arabic script), with machine-made
+# catalog strings. It proves the pipeline renders right to left, whatever the real languages are;
+# it is not a translation and never ships.
 ARABIC = {
-    "code": "ar",
-    "endonym": "العربية",
-    "material": "ar",
-    "babel": "ar",
+    "code": "fa",
+    "endonym": "فارسی",
+    "material": "fa",
+    "babel": "fa",
     "direction": "rtl",
     "status": "planned",
     "exit_url": "https://example.org/taqs",
@@ -136,7 +137,7 @@ def rtl_built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """A copy of the project with the Arabic fixture language, built (French and Arabic only)."""
     project = copy_project(tmp_path_factory.mktemp("rtl") / "project")
     add_fixture_language(project, ARABIC, ARABIC_PREFIX)
-    return build_site(project, project.root / "site", languages=["fr", "ar"])
+    return build_site(project, project.root / "site", languages=["fr", "fa"])
 
 
 BROWSER_FIXTURES = {"browser", "phone", "page"}

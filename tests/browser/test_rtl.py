@@ -15,7 +15,7 @@ def test_rtl_page_is_laid_out_right_to_left(browser, rtl_built):
     try:
         context = browser.new_context(**PHONE)
         page = context.new_page()
-        page.goto(f"{url}/ar/")
+        page.goto(f"{url}/fa/")
         directions = page.evaluate(
             """() => [getComputedStyle(document.documentElement).direction,
                       getComputedStyle(document.querySelector('.parapluie-notice')).direction,
@@ -36,7 +36,7 @@ def test_phone_numbers_read_left_to_right_in_right_to_left_pages(browser, rtl_bu
     try:
         context = browser.new_context(**PHONE)
         page = context.new_page()
-        page.goto(f"{url}/ar/annuaire/utsopi/")
+        page.goto(f"{url}/fa/annuaire/utsopi/")
         order = page.evaluate(
             """() => {
                 const link = document.querySelector('.md-content a[href^="tel:"]');

@@ -18,7 +18,12 @@ def test_every_page_passes_the_w3c_checker(built):
     pages = sorted(built.site.rglob("*.html"))
     assert len(pages) > 100
     result = subprocess.run(
-        [VALIDATOR, "--root", built.site, "--format", "json"], capture_output=True, text=True, timeout=600
+        # admin/ is the vendored web editor, the one documented exception (admin/README.md): its CSP
+        # uses 'wasm-unsafe-eval', which the checker does not know yet.
+        [VALIDATOR, "--root", built.site, "--blacklist", "admin", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     report = json.loads(result.stdout or '{"messages": []}')
     errors = [

@@ -42,7 +42,7 @@ def test_real_registry_loads_with_french_first_and_directions_from_cldr():
 
 def test_rtl_language_is_accepted(tmp_path):
     registry = load_registry(write_registry(tmp_path, GOOD, ARABIC))
-    assert registry.get("ar").direction == "rtl"
+    assert registry.get("fa").direction == "rtl"
 
 
 @pytest.mark.parametrize(
