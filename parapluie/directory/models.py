@@ -267,7 +267,9 @@ class ServiceEntry(BaseModel):
     )
     last_verified: dt.date = Field(description="When a person last checked this entry against its sources.")
     sources: list[HttpUrl] = Field(min_length=1)
-    stale_reason: str | None = Field(default=None, min_length=1, description="Why an entry over 12 months old stays.")
+    stale_reason: str | None = Field(
+        default=None, min_length=1, max_length=DESCRIPTION_MAX, description="Why an entry over 12 months old stays."
+    )
     to_confirm: list[FieldName] = Field(default=[], description="Fields whose details are unverified ('à confirmer').")
     source_years: dict[FieldName, Annotated[int, Field(ge=1990, le=2100)]] = Field(
         default={},

@@ -112,8 +112,8 @@ def duplicate_key_in_data(project: Project) -> str:
 def duplicate_key_in_front_matter(project: Project) -> str:
     page = first_page(project)
     replace_once(page, "---\n", "---\ntitle: Un\ntitle: Deux\n")
-    # Lines are counted within the front matter block (the block starts after the first '---').
-    return f"docs/fr/{page.name}: " + DUPLICATE_KEY.format(line=2, column=1, key="title", first=1)
+    # Lines are the file's: the front matter starts on line 2, after the first '---'.
+    return f"docs/fr/{page.name}: " + DUPLICATE_KEY.format(line=3, column=1, key="title", first=2)
 
 
 def duplicate_key_in_registry(project: Project) -> str:
@@ -223,7 +223,7 @@ def impossible_date_in_front_matter(project: Project) -> str:
     text = page.read_text(encoding="utf-8")
     old = next(row for row in text.splitlines() if row.startswith("reviewed:"))
     text = replace_once(page, old, "reviewed: 2026-02-31")
-    line = line_of(text, "reviewed:") - 1  # counted within the front matter block
+    line = line_of(text, "reviewed:")  # the file's line
     problem = "day is out of range for month"
     return f"docs/fr/{page.name}: " + BAD_DATE.format(line=line, column=11, value="2026-02-31", problem=problem)
 
