@@ -100,10 +100,17 @@ def test_pause_resume_and_the_quick_exit_stop_the_voice(browser, site_url):
     page.context.close()
 
 
-def test_a_page_not_yet_translated_is_read_in_french(browser, site_url):
-    page = open_page(browser, site_url, "/pt/sante/", [LOCAL_FRENCH, {**LOCAL_ENGLISH, "lang": "pt-PT"}])
-    page.click(".parapluie-listen [data-listen=play]")
-    page.wait_for_function("window.__spoken.length > 2")
-    spoken = [item for item in page.evaluate("window.__spoken") if item != "cancel"]
-    assert {item["lang"] for item in spoken} == {"fr-BE"}
-    page.context.close()
+def test_a_page_not_yet_translated_is_read_in_french(browser, rtl_built):
+    """The fixture language (tests/fixtures_project.py) has no page translated: its pages are French."""
+    from devtools.localserver import start_server
+
+    url, server = start_server(rtl_built.site)
+    try:
+        page = open_page(browser, url, "/fa/sante/", [LOCAL_FRENCH, {**LOCAL_ENGLISH, "lang": "fa-IR"}])
+        page.click(".parapluie-listen [data-listen=play]")
+        page.wait_for_function("window.__spoken.length > 2")
+        spoken = [item for item in page.evaluate("window.__spoken") if item != "cancel"]
+        assert {item["lang"] for item in spoken} == {"fr-BE"}
+        page.context.close()
+    finally:
+        server.shutdown()

@@ -80,10 +80,10 @@ def test_tools_lay_out_right_to_left_in_arabic(browser, rtl_built):
         context = browser.new_context(**SMALL_PHONE)
         page = context.new_page()
         for path in TOOL_PAGES:
-            page.goto(f"{url}/ar/{path}", wait_until="networkidle")
+            page.goto(f"{url}/fa/{path}", wait_until="networkidle")
             assert page.evaluate("getComputedStyle(document.documentElement).direction") == "rtl", path
             assert overflow(page) == 0, path
-        page.goto(f"{url}/ar/sante/", wait_until="networkidle")
+        page.goto(f"{url}/fa/sante/", wait_until="networkidle")
         assert page.locator(".parapluie-listen").count() == 1
         context.close()
     finally:

@@ -25,9 +25,12 @@ MEASURE = """(selector) => {
 
 
 def pages(site) -> list[str]:
-    """Every page of the site (forwarding pages of short links and moved pages left aside)."""
+    """Every page of the site (forwarding pages of short links and moved pages left aside, and the
+    vendored web editor at /admin/, the documented exception: a staff tool, not a reader's page)."""
     urls = []
     for path in sorted(site.rglob("index.html")):
+        if path.parent.relative_to(site).parts[:1] == ("admin",):
+            continue
         text = path.read_text(encoding="utf-8")
         if 'http-equiv="refresh"' in text:
             continue
