@@ -132,6 +132,14 @@ class _Converter:
         if node.get(LANGUAGE_MAP_MARKER):
             return self.language_map(name, required)
         kind = node.get("type")
+        if kind == "object" and not node.get("properties") and "enum" in node.get("propertyNames", {}):
+            # A mapping from a fixed set of keys (source_years: field → year): one optional field per key.
+            fields = [
+                {"name": key, "label": _label(self.table, key, key)[0], "required": False}
+                | self.widget(key, node["additionalProperties"], f"{path}.{key}")
+                for key in node["propertyNames"]["enum"]
+            ]
+            return {"widget": "object", "collapsed": True, "fields": fields}
         if kind == "object":
             fields = self.fields(node, f"{path}.", optional=not required)
             return {"widget": "object", "collapsed": not required, "fields": fields}
@@ -141,8 +149,14 @@ class _Converter:
             return {"widget": "select", "options": [_option(value) for value in node["enum"]]}
         if kind == "boolean":
             return {"widget": "boolean", **({"default": node["default"]} if "default" in node else {})}
-        if kind == "number":
-            return {"widget": "number", "value_type": "float", "min": node.get("minimum"), "max": node.get("maximum")}
+        if kind in ("number", "integer"):
+            value_type = "int" if kind == "integer" else "float"
+            return {
+                "widget": "number",
+                "value_type": value_type,
+                "min": node.get("minimum"),
+                "max": node.get("maximum"),
+            }
         if node.get("format") == "date":
             return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
         return self.string(name, node, path)

@@ -97,7 +97,7 @@ def open_entry(page, admin_url: str, entry: str):
     page.get_by_role("button", name="Se connecter").click()
     page.get_by_text("Annuaire : fiches").first.wait_for()
     page.goto(f"{admin_url}#/collections/services/entries/{entry}")
-    hours = page.locator("input[id^='hours-field']")
+    hours = page.locator("input[id^='hours-field'][type='text']")
     hours.wait_for()
     return hours
 
