@@ -57,6 +57,8 @@ def test_the_takedown_messages_carry_what_was_typed_in_french_and_english(phone,
     assert "The original: https://my.example/lola" in english and "under penalty of perjury" in english
     assert "sous peine de parjure" in page.input_value("#takedown-text-fr")
     page.click('[data-copy="fr"]')
+    # Copying is asynchronous (the clipboard answers a promise): wait for the status line to be written.
+    page.wait_for_function("document.querySelector('[data-tool=\"takedown-status\"]').textContent.trim() !== ''")
     assert page.inner_text('[data-tool="takedown-status"]') == "Mesajul în franceză a fost copiat."
     assert network_requests(page.late_requests) == []
 
