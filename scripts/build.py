@@ -1,6 +1,9 @@
 """Build every language of the site into site/ (or --out), strictly.
 
-Usage: python scripts/build.py [--out DIR] [--lang CODE ...] [--project DIR]
+Usage: python scripts/build.py [--out DIR] [--lang CODE ...] [--project DIR] [--today YYYY-MM-DD]
+
+--today builds as of another day (default: today), for example to see which pages and entries a
+build next month would refuse; the tests build their fixture project at a fixed date this way.
 
 Exits 1 with a message naming the file (and field) at fault when the input is bad; the
 previous output folder is then left untouched.
@@ -9,6 +12,7 @@ previous output folder is then left untouched.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -26,12 +30,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", type=Path, default=Path(__file__).resolve().parents[1], help="source tree")
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: <project>/site)")
     parser.add_argument("--lang", action="append", help="build only this language (repeatable)")
+    parser.add_argument(
+        "--today", type=dt.date.fromisoformat, default=None, help="build as of this date, YYYY-MM-DD (default: today)"
+    )
     args = parser.parse_args(argv)
     project = Project(args.project.resolve())
     out = args.out or project.root / "site"
     started = time.perf_counter()
     try:
-        result = build_site(project, out, languages=args.lang)
+        result = build_site(project, out, languages=args.lang, today=args.today)
     except BuildError as error:
         print(f"Build failed: {error}", file=sys.stderr)
         return 1

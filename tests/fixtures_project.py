@@ -1,7 +1,14 @@
-"""Shared fixtures: copies of the project, one real build of the site, a local server, Chromium."""
+"""Shared fixtures: copies of the fixture project, one build of it, a local server, Chromium.
+
+Every build here is of the fixture project (tests/fixtures/project/: a few pages in four languages, a
+few entries) at a fixed clock, never of the real docs/ and data/: a valid staff edit of the content,
+or the calendar moving on, cannot turn a test red. The real content is checked by the build itself
+and by tests/site/test_real_site.py, which asserts only what stays true after any valid edit.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -15,18 +22,31 @@ from parapluie.project import Project
 ROOT = Path(__file__).resolve().parents[1]
 # The suite reads the developers' (English) messages; tests of the staff's French ones set `fr` themselves.
 os.environ["PARAPLUIE_MESSAGES"] = "en"
-# What a build reads: everything a copy of the project needs.
-PROJECT_SOURCES = ("docs", "data", "overrides", "components", "translations", "parapluie", "mkdocs.yml")
+# The fixture project's content: its own config, data and pages.
+FIXTURE = ROOT / "tests" / "fixtures" / "project"
+FIXTURE_SOURCES = ("docs", "data", "mkdocs.yml")
+# The code a build runs, from the repository (translations/ too: the catalogs are the interface's strings).
+CODE_SOURCES = ("overrides", "components", "translations", "parapluie")
+# The fixture's clock: its pages were reviewed on 2040-01-15 and its entries checked on 2040-02-01, far
+# from any real date, so a build that forgot the clock fails at once ("is in the future").
+FIXED_TODAY = dt.date(2040, 3, 14)
+
+
+def copy_tree(source: Path, destination: Path) -> None:
+    """Copy a file or a folder (without Python's caches)."""
+    if source.is_dir():
+        shutil.copytree(source, destination, ignore=shutil.ignore_patterns("__pycache__"))
+    else:
+        shutil.copy(source, destination)
 
 
 def copy_project(destination: Path) -> Project:
-    """Copy the real project's sources into `destination`, for tests that change them."""
-    for name in PROJECT_SOURCES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, destination / name)
+    """A copy of the fixture project in `destination` (its content, the repository's code), for tests that change it."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in FIXTURE_SOURCES:
+        copy_tree(FIXTURE / name, destination / name)
+    for name in CODE_SOURCES:
+        copy_tree(ROOT / name, destination / name)
     return Project(destination)
 
 
@@ -48,34 +68,41 @@ def previous_site(project_copy: Project) -> Path:
 
 @pytest.fixture(scope="session")
 def real_project() -> Project:
-    """The repository itself (read only)."""
+    """The repository itself (read only): for its code (templates, catalogs, models), never its content."""
     return Project(ROOT)
 
 
 @pytest.fixture(scope="session")
-def built(real_project: Project, tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The real site, built once for the whole test session into a temporary folder."""
-    return build_site(real_project, tmp_path_factory.mktemp("built") / "site")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The fixture project `built` was built from (read only): its data and pages, as the tests expect them.
 
+    With the web editor's pinned bundle (`make editor`, which `make test` runs), as `make site` has it."""
+    from parapluie.editor import vendor
 
-FINDER_FIXTURES = ROOT / "tests" / "fixtures" / "finder" / "services"
-
-
-@pytest.fixture(scope="session")
-def finder_built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The real project plus the finder's fixture entries (tests/fixtures/finder/), built in French and Bulgarian."""
-    project = copy_project(tmp_path_factory.mktemp("finder") / "project")
-    for path in FINDER_FIXTURES.glob("*.yml"):
-        shutil.copy(path, project.data / "services" / path.name)
-    return build_site(project, project.root / "site", languages=["fr", "bg"])
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    bundle = vendor.bundle_folder(ROOT)
+    if vendor.is_ready(bundle):
+        (project.root / ".cache").mkdir()
+        (project.root / ".cache" / bundle.name).symlink_to(bundle)
+    return project
 
 
 @pytest.fixture(scope="session")
-def finder_url(finder_built: BuildResult):
-    """Base URL of the finder's fixture build, served locally."""
-    url, server = start_server(finder_built.site)
-    yield url
-    server.shutdown()
+def built(built_project: Project) -> BuildResult:
+    """The fixture project, built once for the whole test session, every language, at the fixed clock."""
+    return build_site(built_project, built_project.root / "site", today=FIXED_TODAY)
+
+
+@pytest.fixture(scope="session")
+def finder_built(built: BuildResult) -> BuildResult:
+    """The directory finder's build: the fixture project holds its entries (data/services/essai-*)."""
+    return built
+
+
+@pytest.fixture(scope="session")
+def finder_url(site_url: str) -> str:
+    """Base URL of the finder's build, served locally (the session's one server)."""
+    return site_url
 
 
 @pytest.fixture(scope="session")
@@ -134,10 +161,10 @@ def add_fixture_language(project: Project, entry: dict, prefix: str) -> None:
 
 @pytest.fixture(scope="session")
 def rtl_built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """A copy of the project with the Arabic fixture language, built (French and Arabic only)."""
+    """A copy of the fixture project with the Arabic fixture language, built (French and Arabic only)."""
     project = copy_project(tmp_path_factory.mktemp("rtl") / "project")
     add_fixture_language(project, ARABIC, ARABIC_PREFIX)
-    return build_site(project, project.root / "site", languages=["fr", "fa"])
+    return build_site(project, project.root / "site", languages=["fr", "fa"], today=FIXED_TODAY)
 
 
 BROWSER_FIXTURES = {"browser", "phone", "page"}

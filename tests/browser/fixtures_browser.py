@@ -69,19 +69,19 @@ def stand_in():
 
 @pytest.fixture(scope="session")
 def exit_site(stand_in, tmp_path_factory):
-    """French and Romanian built from a project copy whose quick exit leads to the stand-in; its URL."""
+    """French and Romanian built from a fixture project copy whose quick exit leads to the stand-in; its URL."""
     import yaml
 
     from devtools.localserver import start_server
     from parapluie.build import build_site
-    from tests.fixtures_project import copy_project
+    from tests.fixtures_project import FIXED_TODAY, copy_project
 
     project = copy_project(tmp_path_factory.mktemp("exit") / "project")
     registry = yaml.safe_load(project.registry_file.read_text(encoding="utf-8"))
     for entry in registry["languages"]:
         entry["exit_url"] = stand_in.url
     project.registry_file.write_text(yaml.safe_dump(registry, allow_unicode=True), encoding="utf-8")
-    build_site(project, project.root / "site", languages=["fr", "ro"])
+    build_site(project, project.root / "site", languages=["fr", "ro"], today=FIXED_TODAY)
     url, server = start_server(project.root / "site")
     yield url
     server.shutdown()

@@ -7,7 +7,6 @@ validates, and a build shows them. A wrong value typed in the form is refused th
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import socket
 import subprocess
@@ -30,7 +29,7 @@ from parapluie.inputs.frontmatter import read_source_page
 from parapluie.inputs.languages import load_registry
 from parapluie.inputs.yamlfile import load_yaml
 from parapluie.project import Project
-from tests.fixtures_project import ROOT, copy_project
+from tests.fixtures_project import FIXED_TODAY, FIXTURE, ROOT, copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +51,7 @@ def git(clone: Path, *arguments: str) -> str:
 
 
 def make_clone(folder: Path) -> Project:
-    """A git repository holding a copy of the project's sources, on branch main, one commit."""
+    """A git repository holding a copy of the fixture project's sources, on branch main, one commit."""
     project = copy_project(folder)
     git(folder, "init", "-q", "-b", "main")
     git(folder, "add", "-A")
@@ -159,15 +158,15 @@ def test_staff_change_hours_in_the_form_and_publish_them(browser, editor, tmp_pa
     # The YAML file changed, and only its hours in substance; it validates; a build shows the new hours.
     data = load_yaml(file)
     assert data["hours"] == NEW_HOURS
-    old = load_yaml(ROOT / "data" / "services" / f"{entry}.yml")
+    old = load_yaml(FIXTURE / "data" / "services" / f"{entry}.yml")
     assert {k: v for k, v in data.items() if k != "hours"} == {k: v for k, v in old.items() if k != "hours"}
     registry = load_registry(clone.registry_file)
     categories = load_categories(clone.data / "categories.yml")
-    services, _ = load_services(clone.data, registry, categories, dt.date.today())
+    services, _ = load_services(clone.data, registry, categories, FIXED_TODAY)
     assert next(s for s in services if s.id == entry).hours == NEW_HOURS
-    result = build_site(clone, tmp_path / "site", languages=["fr"])
+    result = build_site(clone, tmp_path / "site", languages=["fr"], today=FIXED_TODAY)
     html = (result.site / "fr" / "annuaire" / entry / "index.html").read_text(encoding="utf-8")
-    shown = [r for day in weekly_table(NEW_HOURS, registry.source.babel, dt.date.today()) for r in day.ranges]
+    shown = [r for day in weekly_table(NEW_HOURS, registry.source.babel, FIXED_TODAY) for r in day.ranges]
     assert shown and all(text in html for text in shown), shown
     assert violations == [], violations
 

@@ -18,8 +18,8 @@ PAGE_SIZES = {"a6": (105, 148), "a5": (148, 210)}
 
 
 @pytest.fixture(scope="module")
-def topics(real_project, built):
-    return load_shortlinks(real_project.data / "shortlinks.yml", built.pages, built.registry.codes)
+def topics(built_project, built):
+    return load_shortlinks(built_project.data / "shortlinks.yml", built.pages, built.registry.codes)
 
 
 def test_every_short_link_leads_to_its_page_without_javascript(browser, site_url, built, topics):

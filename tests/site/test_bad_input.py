@@ -13,8 +13,7 @@ import yaml
 
 from parapluie.project import Project
 from parapluie.staging.settings import PageSettings
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fixtures_project import FIXED_TODAY, ROOT
 
 
 def tree_fingerprint(folder: Path) -> dict[str, str]:
@@ -27,9 +26,10 @@ def tree_fingerprint(folder: Path) -> dict[str, str]:
 
 
 def build_cli(project: Project) -> subprocess.CompletedProcess:
-    """Run the real command line on a project, into its own site/ folder."""
+    """Run the real command line on a project, into its own site/ folder, at the fixture's clock."""
     return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "--project", str(project.root)],
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--project", str(project.root)]
+        + ["--today", FIXED_TODAY.isoformat()],
         capture_output=True,
         text=True,
     )
@@ -184,8 +184,9 @@ def short_link_to_unknown_page(project: Project) -> str:
 
 
 def leaflet_lists_unknown_entry(project: Project) -> str:
+    index = len(yaml.safe_load((project.data / "leaflet.yml").read_text(encoding="utf-8"))["emergency"])
     append(project.data / "leaflet.yml", "  - service-inconnu\n")
-    return "data/leaflet.yml: emergency.5: no directory entry 'service-inconnu' in data/services/"
+    return f"data/leaflet.yml: emergency.{index}: no directory entry 'service-inconnu' in data/services/"
 
 
 def site_url_not_an_address(project: Project) -> str:
@@ -281,7 +282,7 @@ def test_good_build_replaces_the_previous_site(project_copy, previous_site):
 
 def test_a_redirect_keeps_a_published_address_working(project_copy):
     append(project_copy.data / "published-urls.txt", "/fr/ancienne-page/\n")
-    (project_copy.data / "redirects.yml").write_text("ancienne-page/: sante/\n", encoding="utf-8")
+    append(project_copy.data / "redirects.yml", "ancienne-page/: sante/\n")
     result = build_cli(project_copy)
     assert result.returncode == 0, result.stderr
     forwarding = (project_copy.root / "site" / "fr" / "ancienne-page" / "index.html").read_text(encoding="utf-8")

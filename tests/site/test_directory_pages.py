@@ -12,7 +12,7 @@ from parapluie.build import build_site
 from parapluie.directory import load_categories, load_services
 from parapluie.inputs.languages import load_registry
 from parapluie.verify.published import REGISTRY_FILE, read_registry
-from tests.fixtures_project import ROOT
+from tests.fixtures_project import FIXED_TODAY, ROOT
 
 PRIVATE_STREET = "Rue Secrète des Tests 77"
 FIXTURE = f"""organisation: "Essai <b>gras</b> & Cie"
@@ -36,7 +36,7 @@ languages: [ro, bg]
 anonymous: true
 free: true
 status: active
-last_verified: 2026-11-01
+last_verified: 2040-02-01
 sources:
   - https://example.org/source
 """
@@ -44,38 +44,41 @@ sources:
 
 @pytest.fixture(scope="module")
 def directory_site(tmp_path_factory):
-    """French and Romanian built from a project copy with one private, markup-laden entry added."""
+    """French and Romanian built from a fixture project copy with one private, markup-laden entry added."""
     from tests.fixtures_project import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("directory") / "project")
     (project.data / "services" / "permanence-privee.yml").write_text(FIXTURE, encoding="utf-8")
     config = project.mkdocs_yml.read_text(encoding="utf-8")
     project.mkdocs_yml.write_text(config.replace('report_email: ""', "report_email: erreurs@example.org"), encoding="utf-8")
-    return build_site(project, project.root / "site", languages=["fr", "ro"]), project
+    return build_site(project, project.root / "site", languages=["fr", "ro"], today=FIXED_TODAY), project
 
 
 def entry_html(site, code: str, service_id: str) -> str:
     return (site / code / "annuaire" / service_id / "index.html").read_text(encoding="utf-8")
 
 
-def test_every_entry_has_a_page_in_every_language_and_a_vcard_only_with_a_contact(built, real_project):
-    registry = load_registry(real_project.registry_file)
-    categories = load_categories(real_project.data / "categories.yml")
-    services, _ = load_services(real_project.data, registry, categories, __import__("datetime").date.today())
-    published = set(read_registry(real_project.data / REGISTRY_FILE))
+def test_every_entry_has_a_page_in_every_language_and_a_vcard_only_with_a_contact(built, built_project):
+    registry = load_registry(built_project.registry_file)
+    categories = load_categories(built_project.data / "categories.yml")
+    services, _ = load_services(built_project.data, registry, categories, FIXED_TODAY)
+    published = set(read_registry(built_project.data / REGISTRY_FILE))
     index = (built.site / "fr" / "annuaire" / "index.html").read_text(encoding="utf-8")
     for code in built.registry.codes:
         for service in services:
             page = (built.site / code / "annuaire" / service.id / "index.html").read_text(encoding="utf-8")
             vcard_path = f"/{code}/annuaire/{service.id}.vcf"
             offered = "parapluie-entry__vcard" in page
-            assert offered == service.has_contact, (code, service.id)
+            # A closed service's page says it closed (essai-ferme): nothing to save.
+            assert offered == (service.has_contact and service.status != "closed"), (code, service.id)
             # A vCard published before stays at its address; otherwise there is one only with a contact.
             assert (built.site / vcard_path.lstrip("/")).is_file() == (service.has_contact or vcard_path in published)
     results = index[index.index('<ul class="parapluie-cards"') :]
     results = results[: results.index("</ul>")]
+    assert any(service.status == "closed" for service in services)  # the fixture has one
     for service in services:
-        assert results.count(f'href="{service.id}/"') == 1, service.id  # each service once
+        listed = 0 if service.status == "closed" else 1  # each service once; a closed one leaves the list
+        assert results.count(f'href="{service.id}/"') == listed, service.id
 
 
 def test_vcards_only_with_a_contact(finder_built):
@@ -204,11 +207,11 @@ def test_json_ld_describes_the_service(directory_site):
 
 
 def test_directory_page_asks_first_and_links_each_need_to_its_page(directory_site):
-    result, _ = directory_site
+    result, project = directory_site
     html = (result.site / "fr" / "annuaire" / "index.html").read_text(encoding="utf-8")
     assert '<form class="parapluie-finder" hidden' in html  # shown only once the script runs
     assert html.index('class="parapluie-finder"') < html.index('class="parapluie-needs"') < html.index('id="tous"')
-    categories = load_categories(result.registry and (ROOT / "data" / "categories.yml"))
+    categories = load_categories(project.data / "categories.yml")
     for need in categories.needs:
         assert f'<li id="{need.id}"><a href="besoin/{need.id}/">' in html  # old #need links still land
         assert (result.site / "fr" / "annuaire" / "besoin" / need.id / "index.html").is_file()
@@ -217,7 +220,7 @@ def test_directory_page_asks_first_and_links_each_need_to_its_page(directory_sit
 def test_open_data_is_valid_hsds_and_keeps_private_addresses_out(directory_site):
     import jsonschema
 
-    from tests.fixtures_project import ROOT
+    from tests.fixtures_project import FIXED_TODAY, ROOT
 
     result, project = directory_site
     schema = json.loads((ROOT / "tests" / "fixtures" / "hsds-3.0" / "compiled_service.json").read_text(encoding="utf-8"))
@@ -240,4 +243,4 @@ def test_error_report_link_when_an_address_is_set(directory_site, built):
     result, _ = directory_site
     html = entry_html(result.site, "fr", "alias")
     assert '<a href="mailto:erreurs@example.org?subject=Parapluie%20%E2%80%93%20alias">' in html
-    assert "mailto:erreurs@example.org" not in entry_html(built.site, "fr", "alias")  # the real site sets none
+    assert "mailto:erreurs@example.org" not in entry_html(built.site, "fr", "alias")  # the fixture sets none

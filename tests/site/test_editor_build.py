@@ -9,11 +9,11 @@ from parapluie.editor import vendor
 from parapluie.editor.site import SKIPPED
 from parapluie.verify.published import published_urls
 from parapluie.inputs.yamlfile import load_yaml
-from tests.fixtures_project import ROOT
+from tests.fixtures_project import FIXED_TODAY, ROOT
 
 
 def test_without_the_bundle_the_site_builds_and_says_the_editor_was_skipped(project_copy, tmp_path):
-    result = build_site(project_copy, tmp_path / "site", languages=["fr"])
+    result = build_site(project_copy, tmp_path / "site", languages=["fr"], today=FIXED_TODAY)
     assert SKIPPED in result.warnings
     assert not (result.site / "admin").exists()
     assert "/admin/" not in (result.site / "_headers").read_text(encoding="utf-8")
@@ -23,7 +23,7 @@ def test_with_the_bundle_admin_has_its_page_config_and_licence_and_is_linked_now
     assert vendor.is_ready(vendor.bundle_folder(ROOT)), "run `make editor` (make test does)"
     (project_copy.root / ".cache").mkdir()
     (project_copy.root / ".cache" / vendor.bundle_folder(ROOT).name).symlink_to(vendor.bundle_folder(ROOT))
-    result = build_site(project_copy, tmp_path / "site", languages=["fr"])
+    result = build_site(project_copy, tmp_path / "site", languages=["fr"], today=FIXED_TODAY)
     admin = result.site / "admin"
     assert SKIPPED not in result.warnings
     html = (admin / "index.html").read_text(encoding="utf-8")

@@ -23,6 +23,7 @@ from parapluie.outreach.shortlinks import REDIRECT_PATH_REFUSED
 from parapluie.project import Project
 from parapluie.verify.site import WEIGHT_BUDGET_IS_FATAL
 from parapluie.verify.weight import NEXT_PAGE_MAX_BYTES, OVER_BUDGET
+from tests.fixtures_project import FIXED_TODAY
 from tests.site.test_bad_input import ROOT, build_cli, first_page, line_of, tree_fingerprint
 
 SERVICE = "data/services/utsopi.yml"
@@ -273,6 +274,7 @@ def test_hostile_input_fails_clearly_and_leaves_site_untouched(project_copy, pre
 def build_languages(project: Project, *codes: str):
     """Run the real command line on a project for some languages only."""
     command = [sys.executable, str(ROOT / "scripts" / "build.py"), "--project", str(project.root)]
+    command += ["--today", FIXED_TODAY.isoformat()]
     for code in codes:
         command += ["--lang", code]
     return subprocess.run(command, capture_output=True, text=True)

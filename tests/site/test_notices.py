@@ -12,7 +12,7 @@ from tests.site.test_site import page_file
 @pytest.fixture(scope="module")
 def notices_site(tmp_path_factory):
     """en: a fresh machine translation; ro: an outdated human one; bg: missing (French fallback)."""
-    from tests.fixtures_project import copy_project
+    from tests.fixtures_project import FIXED_TODAY, copy_project
 
     project = copy_project(tmp_path_factory.mktemp("notices") / "project")
     page = "sante.md"
@@ -27,7 +27,7 @@ def notices_site(tmp_path_factory):
     stamp(project, "en", page)
     french.write_text(french.read_text(encoding="utf-8") + "\nUne phrase ajoutée.\n", encoding="utf-8")
     stamp(project, "en", page)
-    result = build_site(project, project.root / "site", languages=["fr", "en", "ro", "bg"])
+    result = build_site(project, project.root / "site", languages=["fr", "en", "ro", "bg"], today=FIXED_TODAY)
     return result, page
 
 

@@ -1,5 +1,5 @@
 """Passing the site on (issue #7): short links, QR codes, link previews, the kit page, leaflets,
-and the published-address registry, checked on the real build."""
+and the published-address registry, checked on the fixture project's build."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from parapluie.verify.published import REGISTRY_FILE, published_urls, read_regis
 from parapluie.outreach.previews import PREVIEW_IMAGE, og_locale
 from parapluie.outreach.addresses import display_url, site_url
 from parapluie.outreach.shortlinks import load_shortlinks
-from tests.fixtures_project import ROOT
 
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 # Words ad sites filter out: the ready-to-paste messages must not contain them, in any language.
@@ -47,13 +46,13 @@ def metas(path: Path) -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def base_url(real_project):
-    return site_url(real_project.base_config())
+def base_url(built_project):
+    return site_url(built_project.base_config())
 
 
 @pytest.fixture(scope="module")
-def topics(real_project, built):
-    return load_shortlinks(real_project.data / "shortlinks.yml", built.pages, built.registry.codes)
+def topics(built_project, built):
+    return load_shortlinks(built_project.data / "shortlinks.yml", built.pages, built.registry.codes)
 
 
 def test_every_short_link_of_every_language_forwards_to_its_page(built, topics):
@@ -180,9 +179,9 @@ def test_leaflets_exist_for_every_language_and_format(built, topics):
             assert f"../../../qr/{code}/accueil.svg" in html
 
 
-def test_every_published_address_is_served(built, site_url):
+def test_every_published_address_is_served(built, built_project, site_url):
     # Asked of a web server (not of the build's own file check): what a reader who saved the address gets.
-    registered = read_registry(ROOT / "data" / REGISTRY_FILE)
+    registered = read_registry(built_project.data / REGISTRY_FILE)
     assert registered, "the registry is empty"
     failing = []
     for url in registered:
@@ -195,6 +194,6 @@ def test_every_published_address_is_served(built, site_url):
     assert failing == []
 
 
-def test_every_address_the_site_publishes_is_registered(built):
-    missing = sorted(set(published_urls(built.site)) - set(read_registry(ROOT / "data" / REGISTRY_FILE)))
+def test_every_address_the_site_publishes_is_registered(built, built_project):
+    missing = sorted(set(published_urls(built.site)) - set(read_registry(built_project.data / REGISTRY_FILE)))
     assert missing == [], "run `make urls` to register: " + ", ".join(missing[:10])

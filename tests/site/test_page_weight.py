@@ -11,7 +11,6 @@ import pytest
 from PIL import Image
 
 from parapluie.hosting.offline import MANIFEST, OFFLINE_LIST
-from tests.fixtures_project import ROOT
 from devtools.weight import (
     FIRST_VISIT_MAX_BYTES,
     FIRST_VISIT_MAX_REQUESTS,
@@ -73,13 +72,13 @@ def test_the_search_index_of_each_language_is_only_its_own(built):
 
 
 @pytest.mark.parametrize("code", ["fr", "bg"])
-def test_the_offline_list_names_every_page_and_the_shared_files_with_their_size(built, code):
+def test_the_offline_list_names_every_page_and_the_shared_files_with_their_size(built, built_project, code):
     folder = built.site / code
     listing = json.loads((folder / OFFLINE_LIST).read_text(encoding="utf-8"))
     files = listing["files"]
     # What a reader can visit, from the nav and the directory data (not from the files the list was made of).
     nav = {page_address(page) for page in built.pages}
-    entries = {f"annuaire/{path.stem}/" for path in (ROOT / "data" / "services").glob("*.yml")}
+    entries = {f"annuaire/{path.stem}/" for path in (built_project.data / "services").glob("*.yml")}
     assert nav | entries <= set(files), sorted(nav | entries - set(files))
     assert "./" in files and "annuaire/espace-p/" in files and "search/search_index.json" in files
     total = 0

@@ -32,7 +32,7 @@ TRANSLATION = "---\ntitle: Translated\n---\n{body}"
 
 @pytest.fixture
 def tree(project_copy):
-    """A project with one fresh (en), one outdated (ro), missing pages everywhere and an orphan (es)."""
+    """A project with one fresh (en), one outdated (ro), missing pages everywhere and an orphan (bg)."""
     for folder in project_copy.docs.iterdir():
         if folder.name != "fr":
             shutil.rmtree(folder)  # start from no translation at all
@@ -44,8 +44,8 @@ def tree(project_copy):
         (project_copy.docs / code / page).write_text(TRANSLATION.format(body=french_body), encoding="utf-8")
         stamp(project_copy, code, page, "machine")
     french = project_copy.docs / "fr" / page
-    (project_copy.docs / "es").mkdir(exist_ok=True)
-    (project_copy.docs / "es" / "huerfana.md").write_text(TRANSLATION.format(body="x"), encoding="utf-8")
+    (project_copy.docs / "bg").mkdir(exist_ok=True)
+    (project_copy.docs / "bg" / "sirak.md").write_text(TRANSLATION.format(body="x"), encoding="utf-8")
     return project_copy, pages, page, french
 
 
@@ -81,7 +81,7 @@ def test_status_of_every_kind(tree):
     assert rows[("en", page)].state == FRESH
     assert rows[("ro", page)].state == OUTDATED
     assert rows[("bg", page)].state == MISSING
-    assert rows[("es", "huerfana.md")].state == ORPHANED
+    assert rows[("bg", "sirak.md")].state == ORPHANED
     assert len(rows) == len(registry.translations) * len(pages) + 1
 
 

@@ -62,10 +62,10 @@ def test_translation_keeps_french_provenance_and_its_own_title(setup):
 
 def test_orphan_translation_is_refused(setup):
     project, registry, pages, tmp = setup
-    (project.docs / "es").mkdir(exist_ok=True)
-    (project.docs / "es" / "solo-en-espanol.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
-    with pytest.raises(BuildError, match=r"docs/es/solo-en-espanol\.md: no French page docs/fr/solo-en-espanol\.md"):
-        stage_language(project, registry, registry.get("es"), pages, tmp / "stage", tmp / "site")
+    (project.docs / "bg").mkdir(exist_ok=True)
+    (project.docs / "bg" / "samo-bg.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"docs/bg/samo-bg\.md: no French page docs/fr/samo-bg\.md"):
+        stage_language(project, registry, registry.get("bg"), pages, tmp / "stage", tmp / "site")
 
 
 def test_french_page_outside_the_nav_is_refused(setup):
