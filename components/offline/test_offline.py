@@ -54,13 +54,19 @@ def test_save_then_read_offline_then_remove(page, phone, site_url, built):
     pages = [url for url in listed if url.endswith("/") and not url.startswith("../")]
     assert set(PAGES) <= {"" if url == "./" else url for url in pages}
     phone.set_offline(True)
-    forwarding = {url for url in pages if len(url.strip("/")) <= 3 and url != "./"}  # short links: /bg/w/
+    # Short links (/bg/w/) and moved pages (/bg/ancienne-sante/) forward to their page.
+    forwarding = {
+        url for url in pages if 'http-equiv="refresh"' in (built.site / "bg" / url / "index.html").read_text("utf-8")
+    }
+    assert "a/" in forwarding and "ancienne-sante/" in forwarding
     for path in sorted(set(pages) - forwarding):  # every page of the language, from the copy
         response = page.goto(f"{site_url}/bg/{path}")
         assert response is not None and response.ok, path
         assert page.locator("html[lang=bg]").count() == 1, path
     page.goto(f"{site_url}/bg/a/")  # a short link forwards offline too
     page.wait_for_url(f"{site_url}/bg/annuaire/")
+    page.goto(f"{site_url}/bg/ancienne-sante/")  # and a moved page
+    page.wait_for_url(f"{site_url}/bg/sante/")
     for path in PAGES:
         page.goto(f"{site_url}/bg/{path}")
         assert page.is_visible(".parapluie-exit__button"), path

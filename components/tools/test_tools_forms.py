@@ -90,12 +90,10 @@ def test_the_friend_message_opens_in_sms_and_whatsapp_with_the_text(phone, site_
 
 
 def test_the_friend_message_is_in_the_page_language(phone, site_url):
-    page = open_tool(phone, site_url, "/es/outils/ami/")
-    page.fill("#friend-place", "Calle Mayor 1")
-    assert page.inner_text('[data-tool="friend-preview"]').startswith(
-        "Tengo una cita. El cliente: (todavía sin decir)."
-    )
-    assert uri("El lugar: Calle Mayor 1.") in page.get_attribute('[data-tool="friend-sms"]', "href")
+    page = open_tool(phone, site_url, "/ro/outils/ami/")  # the fixture's Romanian page (tests/fixtures/project/)
+    page.fill("#friend-place", "Strada Mare 1")
+    assert page.inner_text('[data-tool="friend-preview"]').startswith("Am o întâlnire. Clientul: (încă nespus).")
+    assert uri("Locul: Strada Mare 1.") in page.get_attribute('[data-tool="friend-sms"]', "href")
 
 
 @pytest.mark.parametrize("path", ["/fr/outils/retrait/", "/fr/outils/ami/"])

@@ -95,14 +95,14 @@ def test_the_photo_tool_works_from_the_offline_copy(browser, site_url):
 
     context = browser.new_context(**PHONE)
     page = context.new_page()
-    page.goto(f"{site_url}/es/", wait_until="networkidle")
+    page.goto(f"{site_url}/ro/", wait_until="networkidle")
     page.click(".parapluie-offline [data-action=ask]")
     page.click(".parapluie-offline [data-action=save]")
     page.wait_for_selector(".parapluie-offline [data-action=remove]", state="visible", timeout=60_000)
     context.set_offline(True)
     for path in TOOL_PAGES:
-        assert page.goto(f"{site_url}/es/{path}").ok, path
-    page.goto(f"{site_url}/es/outils/photo/")
+        assert page.goto(f"{site_url}/ro/{path}").ok, path
+    page.goto(f"{site_url}/ro/outils/photo/")
     page.set_input_files(
         '[data-tool="photo-input"]',
         files=[{"name": "p.jpg", "mimeType": "image/jpeg", "buffer": photos.encode(photos.halves(60, 40))}],
@@ -110,7 +110,7 @@ def test_the_photo_tool_works_from_the_offline_copy(browser, site_url):
     page.wait_for_selector('a[data-tool="photo-output"][href^="blob:"]')
     assert photos.CAMERA_MODEL in page.inner_text('[data-tool="photo-found"]')
     context.set_offline(False)
-    page.goto(f"{site_url}/es/", wait_until="networkidle")
+    page.goto(f"{site_url}/ro/", wait_until="networkidle")
     page.click(".parapluie-offline [data-action=remove]")
     page.wait_for_selector(".parapluie-offline [data-action=ask]", state="visible")
     context.close()

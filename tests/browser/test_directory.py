@@ -1,6 +1,6 @@
-"""The directory in a phone browser at a fixed clock, on fixture entries (tests/fixtures/finder/) added to
-the real data: the question answered on the first screen, today's hours, "open now" only for confirmed
-hours, never a bare "0", and the same answer in two taps without JavaScript."""
+"""The directory in a phone browser at a fixed clock, on the fixture project's entries (its essai-* ones):
+the question answered on the first screen, today's hours, "open now" only for confirmed hours, never a
+bare "0", and the same answer in two taps without JavaScript."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ import pytest
 
 from parapluie.directory.hours import week_start
 from tests.browser.fixtures_browser import PHONE
+from tests.fixtures_project import FIXED_TODAY
 
 pytestmark = pytest.mark.browser
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 FIRST_SCREEN = PHONE["viewport"]["height"]
-# Times within the weeks the build (run today) wrote opening intervals for: next week's Tuesday.
-_TUESDAY = week_start(dt.date.today()) + dt.timedelta(days=8)
+# Times within the weeks the build (at the fixture's clock) wrote opening intervals for: next week's Tuesday.
+_TUESDAY = week_start(FIXED_TODAY) + dt.timedelta(days=8)
 TUESDAY_MORNING = (_TUESDAY + dt.timedelta(hours=10)).replace(tzinfo=BRUSSELS)
 TUESDAY_NIGHT = (_TUESDAY + dt.timedelta(hours=22)).replace(tzinfo=BRUSSELS)
 OPEN_CARD = ".parapluie-card:has(a[href='essai-depistage-charleroi/'])"

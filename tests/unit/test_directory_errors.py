@@ -15,8 +15,9 @@ from parapluie.inputs.languages import load_registry
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests/fixtures/directory"
 TODAY = dt.date(2026, 11, 29)
-REGISTRY = load_registry(ROOT / "data/languages.yml")
-CATEGORIES = load_categories(ROOT / "data/categories.yml")
+# The fixture project's registry and categories: a language or category the staff add never changes these cases.
+REGISTRY = load_registry(ROOT / "tests/fixtures/project/data/languages.yml")
+CATEGORIES = load_categories(ROOT / "tests/fixtures/project/data/categories.yml")
 CODES = ", ".join(REGISTRY.codes)
 IDS = ", ".join(CATEGORIES.ids)
 
