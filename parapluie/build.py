@@ -29,6 +29,7 @@ from parapluie.outreach.write import write_outreach
 from parapluie.project import Project
 from parapluie.render.run import render_all
 from parapluie.staging.stage import StagedLanguage, stage_languages
+from parapluie.verify.published import REGISTRY_FILE, unregistered_note
 from parapluie.verify.site import verify_site
 
 
@@ -106,6 +107,7 @@ def _build(project: Project, site: Path, languages: list[str] | None, jobs: int 
         publish(new_site, site)
         warnings = _warnings(project, inputs) + editor.warnings + retranslate_notes(staged)
         warnings += [f"site/{problem}" for problem in overweight]
+        warnings += unregistered_note(site, project.data / REGISTRY_FILE)
         return BuildResult(site=site, registry=inputs.registry, pages=inputs.nav, staged=staged, warnings=warnings)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from parapluie.inputs.yamlfile import read_text
+from parapluie.messages import say
 from parapluie.sitepaths import OPEN_DATA_FOLDER, QR_FOLDER
 
 REGISTRY_FILE = "published-urls.txt"
@@ -75,3 +76,21 @@ def add_to_registry(path: Path, urls: list[str]) -> list[str]:
     if new or not path.exists():
         path.write_text(HEADER + "\n".join(sorted(set(registered) | set(new))) + "\n", encoding="utf-8")
     return new
+
+
+def unregistered_note(site: Path, registry: Path) -> list[str]:
+    """A warning (never an error) when `site` publishes addresses the registry lacks: `make urls` adds them.
+
+    A new page or short link is a valid edit; registering its addresses keeps them working for good."""
+    new = sorted(set(published_urls(site)) - set(read_registry(registry)))
+    if not new:
+        return []
+    shown = ", ".join(new[:5]) + (", …" if len(new) > 5 else "")
+    return [
+        say(
+            f"data/{REGISTRY_FILE} : {len(new)} nouvelle(s) adresse(s) pas encore enregistrée(s) ({shown}). "
+            "Lancez « make urls » après ce build : elles resteront valables.",
+            f"data/{REGISTRY_FILE}: {len(new)} new address(es) not registered yet ({shown}): "
+            "run `make urls` after this build, so they keep working",
+        )
+    ]

@@ -197,3 +197,16 @@ def test_every_published_address_is_served(built, built_project, site_url):
 def test_every_address_the_site_publishes_is_registered(built, built_project):
     missing = sorted(set(published_urls(built.site)) - set(read_registry(built_project.data / REGISTRY_FILE)))
     assert missing == [], "run `make urls` to register: " + ", ".join(missing[:10])
+    assert not [warning for warning in built.warnings if warning.startswith(f"data/{REGISTRY_FILE}")]
+
+
+def test_a_new_short_link_builds_and_the_build_says_to_register_its_addresses(project_copy, tmp_path):
+    """A new topic is a valid edit: the build passes, and warns until `make urls` registers it."""
+    from parapluie.build import build_site
+    from tests.fixtures_project import FIXED_TODAY
+
+    with (project_copy.data / "shortlinks.yml").open("a", encoding="utf-8") as file:
+        file.write("z: {page: urgences.md}\n")
+    result = build_site(project_copy, tmp_path / "site", languages=["fr"], today=FIXED_TODAY)
+    expected = f"data/{REGISTRY_FILE}: 4 new address(es) not registered yet (/fr/z/, /qr/fr/z.png, /qr/fr/z.svg, /z/): "
+    assert expected in "\n".join(result.warnings)
