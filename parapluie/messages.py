@@ -105,3 +105,17 @@ def validation_problem(kind: str, english: str, value: object) -> str:
     if kind == "missing":
         return say("cette clé est obligatoire et manque : ajoutez-la (voir le modèle de data/README.md)", english)
     return english
+
+
+def retranslate_note(code: str, pages: list[tuple[str, str | None]]) -> str:
+    """The build's note on a language's outdated translations: (page, day it was translated or None)."""
+
+    def listed(word: str) -> str:
+        return ", ".join(f"{page} ({word} {day})" if day else page for page, day in pages)
+
+    return say(
+        f"docs/{code}/ : {len(pages)} page(s) à retraduire (la page française a changé ; publiée(s) avec un avis "
+        f"et un lien vers la page française) : {listed('traduite le')}",
+        f"docs/{code}/: {len(pages)} page(s) to re-translate (the French changed; published with a notice "
+        f"linking the French page): {listed('translated')}",
+    )

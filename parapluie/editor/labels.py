@@ -97,6 +97,7 @@ PAGE_FIELDS: dict[str, tuple[str, str]] = {
     "l10n": ("Traduction", ""),
     "l10n.source_hash": ("Version française traduite", ""),
     "l10n.method": ("Méthode de traduction", ""),
+    "l10n.translated": ("Date de la traduction", "Écrite par make stamp."),
     "body": (
         "Texte de la page (Markdown)",
         "## pour un titre ; gardez les { #identifiant } à la fin des titres : des liens en dépendent.",

@@ -7,6 +7,7 @@ copy of the files, without git history. `stamp` writes it; nobody types hashes.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import asdict, dataclass
@@ -97,13 +98,23 @@ def status_json(rows: list[PageStatus]) -> str:
     return json.dumps([asdict(row) | {"blocks_ci": row.blocks_ci} for row in rows], ensure_ascii=False, indent=2)
 
 
-def stamp(project: Project, code: str, page: str, method: str | None = None) -> str:
-    """Record in a translated page the current French hash (and `method`, or keep the one it has)."""
+def stamp(project: Project, code: str, page: str, method: str | None = None, today: dt.date | None = None) -> str:
+    """Record in a translated page the current French hash, the day (`today`) and `method` (or the one it has).
+
+    A page already stamped with the current hash keeps its day: the day says since when the
+    translation matches this French version, so an outdated page's notice can say since when it is behind.
+    """
     path = project.docs / code / page
     data, body = split_front_matter(read_text(path), path)
     previous = data.get("l10n") or {}
-    data["l10n"] = {"source_hash": source_hash(project, page), "method": method or previous.get("method", "machine")}
+    current = source_hash(project, page)
+    day = previous.get("translated") if previous.get("source_hash") == current else None
+    data["l10n"] = {
+        "source_hash": current,
+        "method": method or previous.get("method", "machine"),
+        "translated": day or today or dt.date.today(),
+    }
     text = front_matter_block(data) + body
     path.write_text(text, encoding="utf-8")
     read_translated_page(path)
-    return data["l10n"]["source_hash"]
+    return current

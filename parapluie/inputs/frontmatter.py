@@ -58,12 +58,16 @@ class Period(BaseModel):
 
 
 class Localisation(BaseModel):
-    """How a translated page was made, and from which version of the French page."""
+    """How a translated page was made, from which version of the French page, and on which day.
+
+    `translated` is the day `make stamp` recorded the hash: an outdated page's notice says since when.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     source_hash: str = Field(pattern=r"^[0-9a-f]{12,64}$")
     method: Literal["human", "machine", "machine-reviewed"]
+    translated: dt.date | None = None
 
 
 class PageMeta(BaseModel):

@@ -7,6 +7,7 @@ where they do not) and a complete MkDocs config for that language.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,7 @@ class StagedPage:
     state: str
     origin: Path
     outdated: bool = False
+    translated: dt.date | None = None  # the day the translation was stamped (`l10n.translated`), if known
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ def stage_page(project: Project, language: Language, page: str, target: Path) ->
     meta = french_meta.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     meta.setdefault("title", french_meta.title)
     translated_file = project.docs / language.code / page
-    outdated = False
+    outdated, translated = False, None
     if language.is_source:
         state, origin, body, extra = STATE_SOURCE, french_file, french_body, {}
     elif translated_file.is_file():
@@ -126,14 +128,16 @@ def stage_page(project: Project, language: Language, page: str, target: Path) ->
         if problems:
             raise BuildError(project.relative(translated_file), "; ".join(problems))
         extra = {"method": l10n.method if l10n else "unknown", "outdated": not fresh}
-        outdated = not fresh
+        outdated, translated = not fresh, l10n.translated if l10n else None
+        if outdated and translated:
+            extra["translated"] = translated.isoformat()  # the notice says since when (main.html, format_date)
     else:
         state, origin, body, extra = STATE_FALLBACK, french_file, french_body, {}
     meta["parapluie"] = {"state": state, "origin": project.relative(origin), **extra}
     destination = target / page
     destination.parent.mkdir(parents=True, exist_ok=True)
     destination.write_text(front_matter_block(meta) + body, encoding="utf-8")
-    return StagedPage(path=page, state=state, origin=origin, outdated=outdated)
+    return StagedPage(path=page, state=state, origin=origin, outdated=outdated, translated=translated)
 
 
 def language_config(
