@@ -50,6 +50,7 @@ class PageStatus:
     state: str
     method: str | None
     critical: bool
+    translated: str | None = None  # the day of the last stamp (YYYY-MM-DD), when recorded
 
     @property
     def blocks_ci(self) -> bool:
@@ -65,11 +66,12 @@ def status(project: Project, registry: Registry, pages: list[str]) -> list[PageS
         folder = project.docs / language.code
         for page in pages:
             state = translation_state(project, language.code, page)
-            method = None
+            method = day = None
             if state != MISSING:
                 l10n = read_translated_page(folder / page)[0].l10n
                 method = l10n.method if l10n else None
-            rows.append(PageStatus(language.code, language.status, page, state, method, critical[page]))
+                day = l10n.translated.isoformat() if l10n and l10n.translated else None
+            rows.append(PageStatus(language.code, language.status, page, state, method, critical[page], day))
         extra = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md")) if folder.is_dir() else []
         for page in extra:
             if page not in pages:
@@ -79,10 +81,12 @@ def status(project: Project, registry: Registry, pages: list[str]) -> list[PageS
 
 def status_table(rows: list[PageStatus]) -> str:
     """A plain-text table of the status rows, with a summary per language."""
-    lines = [f"{'lang':<5} {'page':<28} {'state':<9} {'method':<17} critical"]
+    lines = [f"{'lang':<5} {'page':<28} {'state':<9} {'method':<17} {'translated':<10} critical"]
     for row in rows:
         flag = "yes" if row.critical else ""
-        lines.append(f"{row.language:<5} {row.page:<28} {row.state:<9} {row.method or '':<17} {flag}")
+        lines.append(
+            f"{row.language:<5} {row.page:<28} {row.state:<9} {row.method or '':<17} {row.translated or '':<10} {flag}"
+        )
     lines.append("")
     for code in dict.fromkeys(row.language for row in rows):
         counts: dict[str, int] = {}

@@ -82,6 +82,7 @@ def test_status_of_every_kind(tree):
     rows = {(row.language, row.page): row for row in status(project, registry, pages)}
     assert rows[("en", page)].state == FRESH
     assert rows[("ro", page)].state == OUTDATED
+    assert rows[("ro", page)].translated == "2026-11-20"  # since when it is behind
     assert rows[("bg", page)].state == MISSING
     assert rows[("es", "huerfana.md")].state == ORPHANED
     assert len(rows) == len(registry.translations) * len(pages) + 1
