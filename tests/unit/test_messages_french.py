@@ -530,3 +530,16 @@ def test_the_builds_re_translate_list_in_french() -> None:
         "docs/ro/ : 2 page(s) à retraduire (la page française a changé ; publiée(s) avec un avis et un lien vers la "
         "page française) : sante.md (traduite le 2026-11-20), contact.md"
     )
+
+
+def test_the_build_lists_page_problems_in_french(project_copy) -> None:
+    from parapluie.inputs.load import load_inputs, written_pages
+
+    page = written_pages(project_copy)[0]
+    path = project_copy.source_docs / page
+    path.write_text(path.read_text(encoding="utf-8") + "\nAppelez le 0485 62 08 41.\n", encoding="utf-8")
+    # The real pages of the copy, as of today: only the line added here is wrong.
+    assert message(load_inputs, project_copy, ["fr"], dt.date.today()) == (
+        "docs/fr: 1 problème(s) dans les pages :\n"
+        f"  docs/fr/{page}: 0485 62 08 41 : numéro sans lien d'appel : écrivez [0485 62 08 41](tel:+32485620841)"
+    )
