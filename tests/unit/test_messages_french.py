@@ -543,3 +543,46 @@ def test_the_build_lists_page_problems_in_french(project_copy) -> None:
         "docs/fr: 1 problème(s) dans les pages :\n"
         f"  docs/fr/{page}: 0485 62 08 41 : numéro sans lien d'appel : écrivez [0485 62 08 41](tel:+32485620841)"
     )
+
+
+def test_broken_links_in_a_page_in_french(project_copy, tmp_path) -> None:
+    from parapluie.render.run import explain
+    from parapluie.staging.stage import StagedLanguage, StagedPage
+
+    language = REGISTRY.source
+    docs = tmp_path / "stage" / "docs"
+    origin = project_copy.source_docs / "sante.md"
+    page = StagedPage(path="sante.md", state="source", origin=origin)
+    staged = StagedLanguage(language, tmp_path / "mkdocs.yml", docs, tmp_path / "site", [page])
+    not_found = (
+        "WARNING -  Doc file 'sante.md' contains a link 'contat.md', but the target is not found among "
+        "documentation files."
+    )
+    assert explain(not_found, staged, project_copy) == (
+        "docs/fr/sante.md: le lien (contat.md) mène à une page qui n'existe pas : vérifiez le nom du fichier ; "
+        "un lien vers une autre page s'écrit avec son fichier, par exemple [Santé](sante.md)"
+    )
+    anchor = (
+        "WARNING -  Doc file 'sante.md' contains a link 'contact.md#urgence', but the doc 'contact.md' does not "
+        "contain an anchor '#urgence'."
+    )
+    assert explain(anchor, staged, project_copy) == (
+        "docs/fr/sante.md: le lien (contact.md#urgence) mène à un titre que la page contact.md n'a pas : son "
+        "identifiant { #urgence } n'existe pas ; vérifiez l'identifiant écrit entre accolades à la fin du titre visé"
+    )
+    unrecognized = "WARNING -  Doc file 'sante.md' contains an unrecognized relative link 'contact', it was left as is."
+    assert explain(unrecognized, staged, project_copy) == (
+        "docs/fr/sante.md: le lien (contact) ne mène à aucun fichier : un lien vers une autre page s'écrit avec son "
+        "fichier .md, par exemple [Santé](sante.md)"
+    )
+
+
+def test_an_unknown_entry_on_the_leaflets_in_french(tmp_path) -> None:
+    from parapluie.outreach.leaflets import load_leaflet_entries
+
+    path = tmp_path / "leaflet.yml"
+    path.write_text("emergency:\n  - disparue\n", encoding="utf-8")
+    assert message(load_leaflet_entries, path, []) == (
+        f"{path}: emergency.0: aucune fiche 'disparue' dans data/services/ : écrivez le nom d'un fichier de "
+        "data/services/ sans « .yml » (pour data/services/alias.yml : - alias)"
+    )
