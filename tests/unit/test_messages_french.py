@@ -586,3 +586,19 @@ def test_an_unknown_entry_on_the_leaflets_in_french(tmp_path) -> None:
         f"{path}: emergency.0: aucune fiche 'disparue' dans data/services/ : écrivez le nom d'un fichier de "
         "data/services/ sans « .yml » (pour data/services/alias.yml : - alias)"
     )
+
+
+def test_a_translation_that_departs_from_its_french_page_in_french() -> None:
+    from parapluie.i18n.structure import structure_problems
+
+    french = "## Urgence { #urgence }\n\nAppelez le [112](tel:112). Voir [Santé](sante.md).\n"
+    translated = "## Emergency { #emergency }\n\nCall [0485 62 08 41](tel:+32485620841).\n"
+    assert structure_problems(french, translated, fresh=True) == [
+        "le numéro +32485620841 n'est pas sur la page française : s'il a changé, corrigez-le aussi dans cette "
+        "traduction (cherchez « tel:+32485620841 » et remplacez le numéro, dans le lien et dans le texte)",
+        "les identifiants des titres ['emergency'] diffèrent de ceux de la page française ['urgence'] : gardez les "
+        "mêmes { #identifiant }, dans le même ordre",
+        "les liens vers les autres pages diffèrent de la page française (il manque ['sante.md'], en trop []) : "
+        "gardez les mêmes liens",
+        "les numéros ['+32485620841'] diffèrent de ceux de la page française ['112'] : gardez les mêmes numéros",
+    ]
