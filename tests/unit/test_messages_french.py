@@ -602,3 +602,21 @@ def test_a_translation_that_departs_from_its_french_page_in_french() -> None:
         "gardez les mêmes liens",
         "les numéros ['+32485620841'] diffèrent de ceux de la page française ['112'] : gardez les mêmes numéros",
     ]
+
+
+def test_make_check_data_speaks_french() -> None:
+    import os
+    import re
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check_data.py")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, PARAPLUIE_MESSAGES="fr"),
+    )
+    # The real data, today: only the words are asserted, not how many entries or problems there are.
+    assert re.fullmatch(r"\d+ fiche\(s\) vérifiée\(s\) : \d+ erreur\(s\), \d+ avertissement\(s\)\n", result.stdout)
+    assert all(line.startswith(("erreur : ", "attention : ")) for line in result.stderr.splitlines())
