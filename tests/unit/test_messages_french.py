@@ -621,3 +621,18 @@ def test_make_check_data_speaks_french() -> None:
     assert re.fullmatch(r"\d+ fiche\(s\) vérifiée\(s\) : \d+ erreur\(s\), \d+ avertissement\(s\)\n", result.stdout)
     problems = [line for line in result.stderr.splitlines() if not line.startswith(" ")]  # an example is indented
     assert all(line.startswith(("erreur : ", "attention : ")) for line in problems)
+
+
+def test_make_site_says_in_french_that_it_stopped(project_copy, capsys) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_script", ROOT / "scripts/build.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    page = project_copy.source_docs / "index.md"
+    page.write_text("# Accueil\n", encoding="utf-8")
+    assert script.main(["--project", str(project_copy.root), "--lang", "fr"]) == 1
+    assert capsys.readouterr().err == (
+        "Le site n'a pas été construit : docs/fr/index.md: l'en-tête manque : la page commence par une ligne '---', "
+        "puis title: …, description: …, et une autre ligne '---' (voir MODIFIER-LES-PAGES.md)\n"
+    )
