@@ -636,3 +636,11 @@ def test_make_site_says_in_french_that_it_stopped(project_copy, capsys) -> None:
         "Le site n'a pas été construit : docs/fr/index.md: l'en-tête manque : la page commence par une ligne '---', "
         "puis title: …, description: …, et une autre ligne '---' (voir MODIFIER-LES-PAGES.md)\n"
     )
+
+
+def test_an_unreadable_catalog_in_french(tmp_path) -> None:
+    from parapluie.i18n.catalogs import read_catalog
+
+    path = tmp_path / "messages.po"
+    path.write_text('msgid "Sources"\n', encoding="utf-8")  # the msgstr line deleted
+    assert message(read_catalog, path) == f"{path}: catalogue mal écrit : missing msgstr for msgid 'Sources' on 0"
