@@ -56,7 +56,13 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
             path, "catalog not found (run `make messages`, or `make new-lang` for a new language)"
         ) from None
     except Exception as error:  # babel raises PoFileError and others
-        raise BuildError(path, say(f"catalogue mal écrit : {error}", f"invalid catalog: {error}")) from None
+        raise BuildError(
+            path,
+            say(
+                f'catalogue mal écrit : chaque msgid "…" est suivi de sa ligne msgstr "…" (détail : {error})',
+                f"invalid catalog: {error}",
+            ),
+        ) from None
 
 
 # python-format `%(date)s` and brace `{url}` placeholders: a msgstr has exactly its msgid's.

@@ -643,4 +643,7 @@ def test_an_unreadable_catalog_in_french(tmp_path) -> None:
 
     path = tmp_path / "messages.po"
     path.write_text('msgid "Sources"\n', encoding="utf-8")  # the msgstr line deleted
-    assert message(read_catalog, path) == f"{path}: catalogue mal écrit : missing msgstr for msgid 'Sources' on 0"
+    assert message(read_catalog, path) == (
+        f'{path}: catalogue mal écrit : chaque msgid "…" est suivi de sa ligne msgstr "…" (détail : missing msgstr '
+        "for msgid 'Sources' on 0)"
+    )
