@@ -647,3 +647,36 @@ def test_an_unreadable_catalog_in_french(tmp_path) -> None:
         f'{path}: catalogue mal écrit : chaque msgid "…" est suivi de sa ligne msgstr "…" (détail : missing msgstr '
         "for msgid 'Sources' on 0)"
     )
+
+
+def test_categories_and_place_names_in_french(tmp_path) -> None:
+    from parapluie.directory.categories import load_categories
+    from parapluie.directory.places import load_places
+
+    text = (ROOT / "data/categories.yml").read_text(encoding="utf-8")
+    first = CATEGORIES.categories[0].id
+    twice = tmp_path / "categories.yml"
+    twice.write_text(text.replace(f"id: {CATEGORIES.categories[1].id}\n", f"id: {first}\n", 1), encoding="utf-8")
+    assert message(load_categories, twice) == (
+        f"{twice}: categories.1.id: l'identifiant '{first}' est écrit deux fois : chaque id est unique, renommez "
+        "l'un des deux"
+    )
+    need = CATEGORIES.needs[0]
+    unknown = tmp_path / "needs.yml"
+    start = text.index("needs:")
+    written = f"categories: [{', '.join(need.categories)}]"
+    assert written in text[start:]
+    unknown.write_text(text[:start] + text[start:].replace(written, "categories: [depistage]", 1), encoding="utf-8")
+    assert message(load_categories, unknown) == (
+        f"{unknown}: needs.0.categories.0: catégorie inconnue 'depistage' : écrivez l'id d'une catégorie de la "
+        f"liste categories de ce fichier ({IDS})"
+    )
+    places = tmp_path / "places.yml"
+    places.write_text("cities:\n  Namur: {nl: Namen}\n", encoding="utf-8")
+    assert message(load_places, places, ["fr", "ro"]) == (
+        f"{places}: cities.Namur: code de langue inconnu 'nl' : écrivez l'un des codes de data/languages.yml (fr, ro)"
+    )
+    places.write_text("cities:\n  Namur: {ro: ' '}\n", encoding="utf-8")
+    assert message(load_places, places, ["fr", "ro"]) == (
+        f"{places}: cities.Namur.ro: le nom est vide : écrivez-le, ou supprimez la ligne"
+    )
