@@ -53,6 +53,16 @@ def misplaced_entry(name: str) -> str:
     )
 
 
+def comment_lost_by_editor(line: int) -> str:
+    """A `#` comment in a directory entry: the web editor drops comments when it saves the file."""
+    return say(
+        f"ligne {line} : un commentaire (ligne qui commence par #). L'éditeur web l'efface quand il enregistre "
+        f"la fiche : écrivez-le plutôt dans source_notes (« Notes sur les sources », jamais publié).",
+        f"line {line}: a comment; the web editor drops comments when it saves the entry: "
+        f"write it in source_notes instead (never published)",
+    )
+
+
 # What staff meet when a file is mistyped: the YAML reader's and pydantic's words, in plain French.
 
 QUOTE_EXAMPLE = 'title: "Santé : se protéger"'

@@ -17,7 +17,7 @@ from parapluie.directory.categories import SLUG_PATTERN
 from parapluie.directory.models import Service, ServiceEntry
 from parapluie.errors import BuildError, validate
 from parapluie.inputs.yamlfile import load_yaml
-from parapluie.messages import misplaced_entry, say
+from parapluie.messages import comment_lost_by_editor, misplaced_entry, say
 
 SLUG = re.compile(SLUG_PATTERN)
 WARN_AFTER_MONTHS = 9
@@ -106,12 +106,30 @@ def check_services(data_dir: Path, registry: HasCodes, categories: HasIds, today
             _check_id(path, seen)
             service = _load_one(path, context)
             report.warnings.extend(_check_freshness(path, service, today))
+            report.warnings.extend(comment_warnings(path))
         except BuildError as error:
             report.errors.append(error)
             continue
         report.services.append(service)
     report.errors.extend(_replacement_errors(folder, report.services))
     return report
+
+
+# The one comment the web editor may drop without loss: it only points code editors to the schema.
+SCHEMA_COMMENT = "# yaml-language-server:"
+
+
+def comment_warnings(path: Path) -> list[DataWarning]:
+    """One warning per comment line of an entry: the web editor rewrites the file and drops them.
+
+    Notes about the sources belong in `source_notes`, which the editor keeps (and nothing publishes).
+    """
+    warnings = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        stripped = line.lstrip()
+        if stripped.startswith("#") and not stripped.startswith(SCHEMA_COMMENT):
+            warnings.append(DataWarning(str(path), comment_lost_by_editor(number)))
+    return warnings
 
 
 def _misplaced_entries(data_dir: Path) -> list[BuildError]:

@@ -346,6 +346,12 @@ class ServiceEntry(BaseModel):
     stale_reason: str | None = Field(
         default=None, min_length=1, max_length=DESCRIPTION_MAX, description="Why an entry over 12 months old stays."
     )
+    source_notes: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=DESCRIPTION_MAX,
+        description="Staff notes on the sources (what each one says, what is missing); never published.",
+    )
     to_confirm: list[FieldName] = Field(default=[], description="Fields whose details are unverified ('à confirmer').")
     source_years: dict[FieldName, Annotated[int, Field(ge=1990, le=2100)]] = Field(
         default={},
