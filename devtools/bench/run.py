@@ -136,6 +136,7 @@ def run(
     """
     started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     load_average = [round(value, 2) for value in os.getloadavg()]
+    commit = commit_of(project.root)
     available = load_registry(project.registry_file).codes
     selected = chosen_languages(available, languages)
     audited = [code for code in selected if code in set(lighthouse_languages)]
@@ -162,7 +163,7 @@ def run(
         stock_build_s=round(stock_seconds, 3),
         rows=rows,
         started=started,
-        commit=commit_of(project.root),
+        commit=commit,
         load_average=load_average,
         lighthouse=audits,
         lighthouse_note=note,
