@@ -104,7 +104,7 @@ def phone_context(browser):
     return context, page
 
 
-def visit(browser, server: SiteServer, base_url: str, first: str, second: str) -> tuple[Load, Load]:
+def view_then(browser, server: SiteServer, base_url: str, first: str, second: str) -> tuple[Load, Load]:
     """Open `first` in a fresh phone context (empty cache) on slow 3G, then `second` in the same tab."""
     context, page = phone_context(browser)
     try:
@@ -115,6 +115,29 @@ def visit(browser, server: SiteServer, base_url: str, first: str, second: str) -
         context.close()
 
 
+def visit(browser, server: SiteServer, base_url: str, first: str, second: str) -> tuple[Load, Load]:
+    """`view_then`, taken again once when the first view has no first-paint entry (headless
+    Chromium now and then reports none: once in 44 views here)."""
+    loads = view_then(browser, server, base_url, first, second)
+    return loads if loads[0].fcp_ms is not None else view_then(browser, server, base_url, first, second)
+
+
+def floor_view(browser, server: SiteServer, base_url: str, path: str) -> Load:
+    """Open `path` in a fresh phone context on slow 3G with every subresource refused."""
+    context, page = phone_context(browser)
+    try:
+        page.route("**/*", refuse_subresources)
+        return open_page(page, server, Elsewhere(context, base_url), base_url + path)
+    finally:
+        context.close()
+
+
+def floor(browser, server: SiteServer, base_url: str, path: str) -> Load:
+    """The floor of `path` (taken again once when it has no first-paint entry, as `visit`)."""
+    load = floor_view(browser, server, base_url, path)
+    return load if load.fcp_ms is not None else floor_view(browser, server, base_url, path)
+
+
 def refuse_subresources(route) -> None:
     """Let the page's own document through, refuse every other request (the floor)."""
     request = route.request
@@ -122,13 +145,3 @@ def refuse_subresources(route) -> None:
         route.continue_()
     else:
         route.abort()
-
-
-def floor(browser, server: SiteServer, base_url: str, path: str) -> Load:
-    """Open `path` in a fresh phone context on slow 3G with every subresource refused: the floor."""
-    context, page = phone_context(browser)
-    try:
-        page.route("**/*", refuse_subresources)
-        return open_page(page, server, Elsewhere(context, base_url), base_url + path)
-    finally:
-        context.close()
