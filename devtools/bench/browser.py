@@ -33,28 +33,34 @@ FCP_SCRIPT = """() => {
   const entry = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
   return entry ? entry.startTime : null;
 }"""
-# Largest contentful paint is only given to an observer (buffered: the entries so far); its
-# callback runs as a task of its own, so the answer waits a little for it.
-LCP_SCRIPT = """() => new Promise((resolve) => {
-  let last = null;
+# Largest contentful paint and layout shifts are only given to observers (buffered: the entries
+# so far); their callbacks run as tasks of their own, so the answer waits a little for them.
+# Layout shift: the sum of the shifts not caused by input (CLS for a page this short).
+LATER_PAINT_SCRIPT = """() => new Promise((resolve) => {
+  let lcp = null, cls = 0;
   new PerformanceObserver((list) => {
     const entries = list.getEntries();
-    if (entries.length) last = entries[entries.length - 1].startTime;
+    if (entries.length) lcp = entries[entries.length - 1].startTime;
   }).observe({type: 'largest-contentful-paint', buffered: true});
-  setTimeout(() => resolve(last), 200);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) cls += entry.value;
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve({lcp, cls}), 200);
 })"""
 
 
 @dataclass(frozen=True)
 class Load:
     """What one page view cost: requests that went out (`elsewhere` of them to other origins),
-    bytes received (status lines, headers and bodies), first and largest contentful paint."""
+    bytes received (status lines, headers and bodies), first and largest contentful paint, and the
+    layout shift until the network went idle."""
 
     requests: float
     bytes: float
     fcp_ms: float | None
     lcp_ms: float | None = None
     elsewhere: float = 0
+    cls: float | None = None
 
 
 class Elsewhere:
@@ -76,10 +82,12 @@ class Elsewhere:
         return count
 
 
-def paint_times(page) -> tuple[float | None, float | None]:
-    """The page's first and largest contentful paint, in milliseconds since navigation (None when none)."""
-    fcp, lcp = page.evaluate(FCP_SCRIPT), page.evaluate(LCP_SCRIPT)
-    return (round(fcp) if fcp is not None else None, round(lcp) if lcp is not None else None)
+def paint_times(page) -> tuple[float | None, float | None, float]:
+    """The page's first and largest contentful paint in milliseconds since navigation (None when
+    none), and its layout shift."""
+    fcp, later = page.evaluate(FCP_SCRIPT), page.evaluate(LATER_PAINT_SCRIPT)
+    lcp = later["lcp"]
+    return (round(fcp) if fcp is not None else None, round(lcp) if lcp is not None else None, round(later["cls"], 4))
 
 
 def open_page(page, server: SiteServer, elsewhere: Elsewhere, url: str) -> Load:
@@ -88,10 +96,10 @@ def open_page(page, server: SiteServer, elsewhere: Elsewhere, url: str) -> Load:
     elsewhere.take()
     page.goto(url, wait_until="load", timeout=TIMEOUT_MS)
     page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
-    fcp, lcp = paint_times(page)
+    fcp, lcp, cls = paint_times(page)
     responses, sent = server.take_counts()
     failed = elsewhere.take()
-    return Load(responses + failed, sent, fcp, lcp, failed)
+    return Load(responses + failed, sent, fcp, lcp, failed, cls)
 
 
 def phone_context(browser):

@@ -43,4 +43,4 @@ def test_the_floor_fetches_the_document_alone_and_a_visit_everything_then_the_ne
     assert first.requests == 4  # the page, its stylesheet, its image, its icon
     assert then.requests == 1  # the rest comes from the cache
     assert alone.bytes < first.bytes
-    assert None not in (alone.fcp_ms, alone.lcp_ms, first.fcp_ms, first.lcp_ms, then.fcp_ms)
+    assert None not in (alone.fcp_ms, alone.lcp_ms, first.fcp_ms, first.lcp_ms, then.fcp_ms, first.cls)
