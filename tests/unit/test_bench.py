@@ -8,7 +8,7 @@ import json
 import pytest
 
 from devtools.bench.browser import Load
-from devtools.bench.buildtime import BUILD_GOAL_SECONDS, BuildTime, Stage, timing_stages
+from devtools.bench.buildtime import BUILD_GOAL_SECONDS, BuildTime, Stage, timed_build, timing_stages
 from devtools.bench.lighthouse import Audit, audit_from_report, quoted
 from devtools.bench.report import (
     CLS_GOAL,
@@ -173,3 +173,9 @@ def test_lighthouse_flags_quote_values_with_spaces_and_its_report_is_read():
     }
     assert audit_from_report("fr", "home", lighthouse_report) == Audit("fr", "home", 0.99, 0.0008, 865, 1143)
     assert audit_from_report("fr", "home", {}) == Audit("fr", "home", None, None, None, None)
+
+
+def test_a_timed_build_that_fails_says_why_in_the_builds_own_words(tmp_path):
+    message = r"^the timed build failed:\nBuild failed: data/languages.yml: file not found$"
+    with pytest.raises(RuntimeError, match=message):
+        timed_build(tmp_path, tmp_path / "site")
