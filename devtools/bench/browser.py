@@ -35,17 +35,28 @@ FCP_SCRIPT = """() => {
 }"""
 # Largest contentful paint and layout shifts are only given to observers (buffered: the entries
 # so far); their callbacks run as tasks of their own, so the answer waits a little for them.
-# Layout shift: the sum of the shifts not caused by input (CLS for a page this short).
+# Layout shift: the sum of the shifts not caused by input (CLS for a page this short), and the
+# elements that moved (`tag.class`), to say what to fix.
 LATER_PAINT_SCRIPT = """() => new Promise((resolve) => {
   let lcp = null, cls = 0;
+  const moved = new Set();
   new PerformanceObserver((list) => {
     const entries = list.getEntries();
     if (entries.length) lcp = entries[entries.length - 1].startTime;
   }).observe({type: 'largest-contentful-paint', buffered: true});
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) cls += entry.value;
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      cls += entry.value;
+      for (const source of entry.sources || []) {
+        const node = source.node;
+        if (node && node.nodeType === 1) {
+          moved.add([node.tagName.toLowerCase(), ...node.classList].join('.'));
+        }
+      }
+    }
   }).observe({type: 'layout-shift', buffered: true});
-  setTimeout(() => resolve({lcp, cls}), 200);
+  setTimeout(() => resolve({lcp, cls, moved: [...moved]}), 200);
 })"""
 
 
@@ -53,7 +64,7 @@ LATER_PAINT_SCRIPT = """() => new Promise((resolve) => {
 class Load:
     """What one page view cost: requests that went out (`elsewhere` of them to other origins),
     bytes received (status lines, headers and bodies), first and largest contentful paint, and the
-    layout shift until the network went idle."""
+    layout shift until the network went idle and the elements it moved."""
 
     requests: float
     bytes: float
@@ -61,6 +72,7 @@ class Load:
     lcp_ms: float | None = None
     elsewhere: float = 0
     cls: float | None = None
+    moved: tuple[str, ...] = ()
 
 
 class Elsewhere:
@@ -82,12 +94,12 @@ class Elsewhere:
         return count
 
 
-def paint_times(page) -> tuple[float | None, float | None, float]:
+def paint_times(page) -> tuple[float | None, float | None, float, tuple[str, ...]]:
     """The page's first and largest contentful paint in milliseconds since navigation (None when
-    none), and its layout shift."""
+    none), its layout shift and the elements that moved."""
     fcp, later = page.evaluate(FCP_SCRIPT), page.evaluate(LATER_PAINT_SCRIPT)
-    lcp = later["lcp"]
-    return (round(fcp) if fcp is not None else None, round(lcp) if lcp is not None else None, round(later["cls"], 4))
+    lcp = round(later["lcp"]) if later["lcp"] is not None else None
+    return (round(fcp) if fcp is not None else None, lcp, round(later["cls"], 4), tuple(later["moved"]))
 
 
 def open_page(page, server: SiteServer, elsewhere: Elsewhere, url: str) -> Load:
@@ -96,10 +108,10 @@ def open_page(page, server: SiteServer, elsewhere: Elsewhere, url: str) -> Load:
     elsewhere.take()
     page.goto(url, wait_until="load", timeout=TIMEOUT_MS)
     page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
-    fcp, lcp, cls = paint_times(page)
+    fcp, lcp, cls, moved = paint_times(page)
     responses, sent = server.take_counts()
     failed = elsewhere.take()
-    return Load(responses + failed, sent, fcp, lcp, failed, cls)
+    return Load(responses + failed, sent, fcp, lcp, failed, cls, moved)
 
 
 def phone_context(browser):

@@ -56,7 +56,7 @@ def median(values: list[float | None]) -> float | None:
 
 
 def median_load(loads: list[Load]) -> Load:
-    """The median of each measure over several runs."""
+    """The median of each measure over several runs (the elements moved: in any run)."""
     return Load(
         median([load.requests for load in loads]),
         median([load.bytes for load in loads]),
@@ -64,6 +64,7 @@ def median_load(loads: list[Load]) -> Load:
         median([load.lcp_ms for load in loads]),
         median([load.elsewhere for load in loads]),
         median([load.cls for load in loads]),
+        tuple(sorted({element for load in loads for element in load.moved})),
     )
 
 
@@ -176,6 +177,11 @@ def format_summary(report: Report) -> list[str]:
             f"Layout shift of a first visit: worst {shifted.first.cls:.3f} ({shifted.lang} {shifted.page}); "
             f"{within} of {len(shifts)} pages within the goal of {CLS_GOAL}"
         )
+        lines += [
+            f"  moved on {row.lang} {row.page} ({row.first.cls:.3f}): {', '.join(row.first.moved) or '?'}"
+            for row in shifts
+            if row.first.cls > CLS_GOAL
+        ]
     if rows:
         heaviest = max(rows, key=lambda row: row.first.bytes or 0)
         next_heaviest = max(rows, key=lambda row: row.next.bytes or 0)

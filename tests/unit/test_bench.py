@@ -27,10 +27,10 @@ from devtools.bench.run import NEXT, PAGES, chosen_languages, page_path
 from parapluie.errors import BuildError
 
 
-def row(site, lang, page, fcp, kb, floor_fcp=None, requests=4, cls=None):
+def row(site, lang, page, fcp, kb, floor_fcp=None, requests=4, cls=None, moved=()):
     """A row with round figures: first visit `fcp` ms and `kb` thousand bytes, next page 5 kB in 1 request."""
     floor = Load(1, 6_000, floor_fcp, floor_fcp) if floor_fcp is not None else None
-    first = Load(requests, kb * 1000, fcp, fcp, cls=cls)
+    first = Load(requests, kb * 1000, fcp, fcp, cls=cls, moved=moved)
     return Row(
         site,
         lang,
@@ -51,7 +51,7 @@ def report(rows):
 
 SAMPLE = [
     row("parapluie", "fr", "home", 4600, 27.0, floor_fcp=2100, cls=0.0),
-    row("parapluie", "ar", "home", 2300, 19.0, floor_fcp=2200, cls=0.189),
+    row("parapluie", "ar", "home", 2300, 19.0, floor_fcp=2200, cls=0.189, moved=("div.md-select",)),
     row("stock", "fr", "home", 5000, 105.0, requests=12),
 ]
 
@@ -59,8 +59,12 @@ SAMPLE = [
 def test_median_skips_what_was_not_measured():
     assert median([3, None, 1, 2]) == 2
     assert median([None, None]) is None
-    loads = [Load(4, 100, 4000, None), Load(4, 300, None, None), Load(6, 200, 3000, 5000)]
-    assert median_load(loads) == Load(4, 200, 3500, 5000, 0, None)
+    loads = [
+        Load(4, 100, 4000, None, moved=("p",)),
+        Load(4, 300, None, None),
+        Load(6, 200, 3000, 5000, moved=("h1", "p")),
+    ]
+    assert median_load(loads) == Load(4, 200, 3500, 5000, 0, None, ("h1", "p"))
 
 
 def test_ratio_is_two_decimals_or_none():
@@ -106,8 +110,24 @@ def test_json_shape():
         "lang": "fr",
         "page": "home",
         "path": "/fr/",
-        "first": {"requests": 4, "bytes": 27000.0, "fcp_ms": 4600, "lcp_ms": 4600, "elsewhere": 0, "cls": 0.0},
-        "floor": {"requests": 1, "bytes": 6000, "fcp_ms": 2100, "lcp_ms": 2100, "elsewhere": 0, "cls": None},
+        "first": {
+            "requests": 4,
+            "bytes": 27000.0,
+            "fcp_ms": 4600,
+            "lcp_ms": 4600,
+            "elsewhere": 0,
+            "cls": 0.0,
+            "moved": [],
+        },
+        "floor": {
+            "requests": 1,
+            "bytes": 6000,
+            "fcp_ms": 2100,
+            "lcp_ms": 2100,
+            "elsewhere": 0,
+            "cls": None,
+            "moved": [],
+        },
         "to_floor": 2.19,
         "to_stock": {"fcp": 0.92, "lcp": 0.92, "bytes": 0.26, "requests": 0.33},
         "next": {
@@ -119,6 +139,7 @@ def test_json_shape():
             "lcp_ms": None,
             "elsewhere": 0,
             "cls": None,
+            "moved": [],
         },
     }
     assert data["pages"][2]["floor"] is None and data["pages"][2]["to_stock"] is None
@@ -129,6 +150,7 @@ def test_the_table_names_the_goals_and_the_worst_page():
     assert "(goal 12 s: 1.62× it)" in text
     assert "First paint over the floor: worst 2.19× (fr home); 1 of 2 pages within the goal of 1.15×" in text
     assert "Layout shift of a first visit: worst 0.189 (ar home); 1 of 2 pages within the goal of 0.02" in text
+    assert "  moved on ar home (0.189): div.md-select" in text
     assert "Heaviest first visit 27.0 kB (fr home)" in text
     french = next(line for line in text.splitlines() if line.startswith("fr   home"))
     assert french.split()[2:11] == ["4600", "4600", "0.000", "2100", "2.19", "0.92", "27.0", "4", "0.26"]
