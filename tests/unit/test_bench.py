@@ -201,3 +201,8 @@ def test_a_timed_build_that_fails_says_why_in_the_builds_own_words(tmp_path):
     message = r"^the timed build failed:\nBuild failed: data/languages.yml: file not found$"
     with pytest.raises(RuntimeError, match=message):
         timed_build(tmp_path, tmp_path / "site")
+
+
+def test_a_build_without_stage_times_says_why():
+    text = format_report(Report(["fr"], 1, BuildTime(["fr"], 3.0, 2.5, 2.0), 1.0, SAMPLE))
+    assert "(no stage times: parapluie/build.py no longer looks `stage_boundary` up in its own module)" in text
