@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 @dataclass(frozen=True)
 class Stage:
     """One stage of the build: its name (as parapluie/build.py calls it), wall and CPU seconds
-    (CPU: the build's process and the processes it waited for during the stage)."""
+    (CPU: the build's process and the child processes that ended during the stage; a worker pool
+    kept across stages counts in the stage that ends it, the build's total CPU stays exact)."""
 
     name: str
     wall_s: float
