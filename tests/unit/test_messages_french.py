@@ -27,6 +27,7 @@ from parapluie.messages import retranslate_note
 from parapluie.outreach.shortlinks import load_redirects, load_shortlinks
 from parapluie.staging.stage import check_no_orphans, source_pages
 from parapluie.verify.site import lost_addresses
+from tests.fixtures_project import FIXED_TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests/fixtures/directory"
@@ -538,8 +539,8 @@ def test_the_build_lists_page_problems_in_french(project_copy) -> None:
     page = written_pages(project_copy)[0]
     path = project_copy.source_docs / page
     path.write_text(path.read_text(encoding="utf-8") + "\nAppelez le 0485 62 08 41.\n", encoding="utf-8")
-    # The real pages of the copy, as of today: only the line added here is wrong.
-    assert message(load_inputs, project_copy, ["fr"], dt.date.today()) == (
+    # The fixture's pages at its clock: only the line added here is wrong.
+    assert message(load_inputs, project_copy, ["fr"], FIXED_TODAY) == (
         "docs/fr: 1 problème(s) dans les pages :\n"
         f"  docs/fr/{page}: 0485 62 08 41 : numéro sans lien d'appel : écrivez [0485 62 08 41](tel:+32485620841)"
     )
@@ -631,7 +632,7 @@ def test_make_site_says_in_french_that_it_stopped(project_copy, capsys) -> None:
     spec.loader.exec_module(script)
     page = project_copy.source_docs / "index.md"
     page.write_text("# Accueil\n", encoding="utf-8")
-    assert script.main(["--project", str(project_copy.root), "--lang", "fr"]) == 1
+    assert script.main(["--project", str(project_copy.root), "--lang", "fr", "--today", FIXED_TODAY.isoformat()]) == 1
     assert capsys.readouterr().err == (
         "Le site n'a pas été construit : docs/fr/index.md: l'en-tête manque : la page commence par une ligne '---', "
         "puis title: …, description: …, et une autre ligne '---' (voir MODIFIER-LES-PAGES.md)\n"
