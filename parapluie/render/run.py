@@ -1,15 +1,20 @@
-"""Run the renderer (MkDocs) once per language, in parallel, and report its complaints."""
+"""Run the renderer (MkDocs) once per language, in parallel, and report its complaints.
+
+Each language is one `mkdocs build --strict`, run in a pool of forked worker processes that
+import MkDocs once each (parapluie/render/mkdocs_cli.py), one per core.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
-import subprocess
-import sys
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from parapluie.errors import BuildError
 from parapluie.project import Project
+from parapluie.render.mkdocs_cli import prepare_worker, run_mkdocs
 from parapluie.staging.stage import StagedLanguage
 
 # Lines of the renderer's output worth showing; `parapluie.` starts our own exceptions (e.g. a misspelled setting).
@@ -38,30 +43,28 @@ def is_renderer_internal(line: str) -> bool:
 
 def render_language(project: Project, staged: StagedLanguage) -> list[str]:
     """Build one language with `mkdocs build --strict`; return its complaints (empty on success)."""
-    env = dict(os.environ, PYTHONPATH=str(project.root) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--config-file", str(staged.config_file)],
-        cwd=project.root,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode == 0:
+    arguments = ["build", "--strict", "--clean", "--config-file", str(staged.config_file)]
+    status, stderr, stdout = run_mkdocs(arguments, project.root)
+    if status == 0:
         return []
-    output = (result.stderr + result.stdout).splitlines()
+    output = (stderr + stdout).splitlines()
     complaints = [
         explain(line, staged, project).replace(str(project.root) + os.sep, "").strip()
         for line in output
         if line.startswith(COMPLAINT_PREFIXES) and not is_renderer_internal(line)
     ]
-    return complaints or output[-15:] or [f"mkdocs exited with status {result.returncode}"]
+    return complaints or output[-15:] or [f"mkdocs exited with status {status}"]
 
 
 def render_all(project: Project, staged_languages: list[StagedLanguage], jobs: int | None = None) -> None:
     """Render every language in parallel; one BuildError lists every complaint once, with its languages."""
-    jobs = jobs or os.cpu_count() or 1
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        results = list(pool.map(lambda staged: render_language(project, staged), staged_languages))
+    jobs = min(jobs or os.cpu_count() or 1, len(staged_languages)) or 1
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=prepare_worker) as pool:
+            results = list(pool.map(render_language, [project] * len(staged_languages), staged_languages))
+    except BrokenProcessPool as error:
+        raise BuildError("docs", f"the renderer stopped unexpectedly ({error})") from None
     by_complaint: dict[str, list[str]] = {}
     for staged, complaints in zip(staged_languages, results, strict=True):
         for line in complaints:
