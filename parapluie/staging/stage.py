@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
 from parapluie.errors import BuildError
 from parapluie.i18n.catalogs import compile_catalog, load_translations
 from parapluie.i18n.l10n import source_hash
 from parapluie.i18n.structure import structure_problems
 from parapluie.inputs.frontmatter import front_matter_block, read_source_page, read_translated_page
 from parapluie.inputs.languages import Language, Registry
+from parapluie.inputs.yamlfile import dump_yaml
 from parapluie.outreach.addresses import site_url
 from parapluie.outreach.previews import PREVIEW_IMAGE, TAGLINE, og_locale
 from parapluie.project import Project
@@ -213,7 +212,7 @@ def stage_language(
     if outside_nav:
         config["not_in_nav"] = "\n".join(f"/{page}" for page in outside_nav)
     config_file = work / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    config_file.write_text(dump_yaml(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return StagedLanguage(language, config_file, docs_dir, site_dir, staged)
 
 
