@@ -99,7 +99,7 @@ def _build(project: Project, site: Path, languages: list[str] | None, jobs: int 
         with stage_boundary("adding the web editor", "parapluie/editor"):
             editor = write_editor(new_site, project, inputs.base, security_headers(page_policy))
         with stage_boundary("verifying the output", "parapluie/verify"):
-            overweight = verify_site(new_site, project, inputs.registry, list(staged), inputs.base)
+            overweight = verify_site(new_site, project, inputs.registry, list(staged), inputs.base, jobs)
             if editor.problems:
                 shown = "\n  ".join(editor.problems[:20])
                 raise BuildError("admin", f"{len(editor.problems)} problem(s) in the web editor folder:\n  {shown}")

@@ -1,21 +1,20 @@
 """Run the renderer (MkDocs) once per language, in parallel, and report its complaints.
 
-Each language is one `mkdocs build --strict`, run in a pool of forked worker processes that
-import MkDocs once each (parapluie/render/mkdocs_cli.py), one per core.
+Each language is one `mkdocs build --strict`, run in the build's worker processes
+(parapluie/workers.py), each importing MkDocs once (parapluie/render/mkdocs_cli.py).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from parapluie.errors import BuildError
 from parapluie.project import Project
 from parapluie.render.mkdocs_cli import prepare_worker, run_mkdocs
 from parapluie.staging.stage import StagedLanguage
+from parapluie.workers import fork_pool, job_count
 
 # Lines of the renderer's output worth showing; `parapluie.` starts our own exceptions (e.g. a misspelled setting).
 COMPLAINT_PREFIXES = ("WARNING", "ERROR", "Error:", "jinja2.", "parapluie.", "  File ")
@@ -58,10 +57,8 @@ def render_language(project: Project, staged: StagedLanguage) -> list[str]:
 
 def render_all(project: Project, staged_languages: list[StagedLanguage], jobs: int | None = None) -> None:
     """Render every language in parallel; one BuildError lists every complaint once, with its languages."""
-    jobs = min(jobs or os.cpu_count() or 1, len(staged_languages)) or 1
-    context = multiprocessing.get_context("fork")
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=prepare_worker) as pool:
+        with fork_pool(job_count(jobs, len(staged_languages)), initializer=prepare_worker) as pool:
             results = list(pool.map(render_language, [project] * len(staged_languages), staged_languages))
     except BrokenProcessPool as error:
         raise BuildError("docs", f"the renderer stopped unexpectedly ({error})") from None

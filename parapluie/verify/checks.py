@@ -77,11 +77,11 @@ def script_problems(script: str) -> list[str]:
     return [f"script names the CDN {host}" for host in KNOWN_CDNS if host in script]
 
 
-def site_problems(site: Path) -> list[str]:
-    """Every privacy problem in a finished site, each prefixed with its file."""
+def site_problems(site: Path, paths: list[Path] | None = None) -> list[str]:
+    """Every privacy problem in a finished site (or in its files `paths`), each prefixed with its file."""
     problems = []
     checkers = {".html": page_problems, ".css": stylesheet_problems, ".js": script_problems}
-    for path in sorted(site.rglob("*")):
+    for path in sorted(site.rglob("*")) if paths is None else paths:
         checker = checkers.get(path.suffix)
         if checker and path.is_file():
             relative = path.relative_to(site).as_posix()
@@ -101,18 +101,28 @@ def link_target(site: Path, page: Path, href: str, base: str = "/") -> Path | No
     return target / "index.html" if url.endswith("/") or target.is_dir() else target
 
 
-def broken_links(site: Path, base: str = "/", unbuilt: tuple[str, ...] = ()) -> list[str]:
-    """Internal links of every page that lead to no file of the site.
+def broken_links(
+    site: Path, base: str = "/", unbuilt: tuple[str, ...] = (), pages: list[Path] | None = None
+) -> list[str]:
+    """Internal links of every page (or of `pages`) that lead to no file of the site.
 
     Links into the folders named in `unbuilt` (languages a partial build left out) are not checked.
     """
     skipped = [(site / name).resolve() for name in unbuilt]
+    # Where each target leads, looked up once: every page links to the same menu.
+    verdicts: dict[Path, bool | None] = {}
+
+    def verdict(target: Path) -> bool | None:
+        """None for a target not checked, else whether it is a file of the site."""
+        if target not in verdicts:
+            real = target.resolve()
+            verdicts[target] = None if any(real.is_relative_to(folder) for folder in skipped) else real.is_file()
+        return verdicts[target]
+
     problems = []
-    for page in sorted(site.rglob("*.html")):
+    for page in sorted(site.rglob("*.html")) if pages is None else pages:
         for href in HREF.findall(page.read_text(encoding="utf-8")):
             target = link_target(site, page, href, base)
-            if target is None or any(target.resolve().is_relative_to(folder) for folder in skipped):
-                continue
-            if not target.resolve().is_file():
+            if target is not None and verdict(target) is False:
                 problems.append(f"{page.relative_to(site).as_posix()}: link {href!r} leads nowhere")
     return problems

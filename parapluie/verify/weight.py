@@ -119,24 +119,31 @@ def _cached_size(path: Path, _mtime_ns: int, _size: int) -> int:
     return transfer_size(path)
 
 
+def budget_pages(site: Path, codes: list[str]) -> list[Path]:
+    """The pages the budget applies to: every page of the languages `codes`, language by language."""
+    return [path for code in codes for path in sorted((site / code).rglob("index.html"))]
+
+
 def weight_problems(site: Path, codes: list[str]) -> list[str]:
     """Every page of the languages `codes` over the budget, one line each."""
+    return pages_over_budget(site, budget_pages(site, codes))
+
+
+def pages_over_budget(site: Path, pages: list[Path]) -> list[str]:
+    """Every one of `pages` over the budget, one line each (in the order of `pages`)."""
     problems = []
-    for code in codes:
-        for path in sorted((site / code).rglob("index.html")):
-            try:
-                weight = page_weight(site, path)
-            except (ValueError, FileNotFoundError):
-                continue  # another origin, or a missing file: the site's own checks report it
-            over = OVER_BUDGET.format
-            if weight.page_bytes > NEXT_PAGE_MAX_BYTES:
-                problems.append(
-                    over(page=weight.page, what="the page", size=weight.page_bytes, budget=NEXT_PAGE_MAX_BYTES)
-                )
-            elif weight.first_visit_bytes > FIRST_VISIT_MAX_BYTES:
-                size, budget = weight.first_visit_bytes, FIRST_VISIT_MAX_BYTES
-                problems.append(over(page=weight.page, what="a first visit", size=size, budget=budget))
-            if weight.requests > FIRST_VISIT_MAX_REQUESTS:
-                count, budget = weight.requests, FIRST_VISIT_MAX_REQUESTS
-                problems.append(OVER_REQUESTS.format(page=weight.page, count=count, budget=budget))
+    for path in pages:
+        try:
+            weight = page_weight(site, path)
+        except (ValueError, FileNotFoundError):
+            continue  # another origin, or a missing file: the site's own checks report it
+        over = OVER_BUDGET.format
+        if weight.page_bytes > NEXT_PAGE_MAX_BYTES:
+            problems.append(over(page=weight.page, what="the page", size=weight.page_bytes, budget=NEXT_PAGE_MAX_BYTES))
+        elif weight.first_visit_bytes > FIRST_VISIT_MAX_BYTES:
+            size, budget = weight.first_visit_bytes, FIRST_VISIT_MAX_BYTES
+            problems.append(over(page=weight.page, what="a first visit", size=size, budget=budget))
+        if weight.requests > FIRST_VISIT_MAX_REQUESTS:
+            count, budget = weight.requests, FIRST_VISIT_MAX_REQUESTS
+            problems.append(OVER_REQUESTS.format(page=weight.page, count=count, budget=budget))
     return problems
