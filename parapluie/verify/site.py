@@ -16,7 +16,7 @@ from parapluie.outreach.shortlinks import REDIRECTS_FILE
 from parapluie.project import Project
 from parapluie.verify.checks import broken_links, site_problems
 from parapluie.verify.published import REGISTRY_FILE, read_registry, unresolved
-from parapluie.verify.weight import budget_pages, pages_over_budget
+from parapluie.verify.weight import Subresources, budget_pages, pages_over_budget
 from parapluie.workers import fork_pool, job_count, split
 
 # Pages over the weight budget (parapluie/verify/weight.py) fail the build when True; while False they
@@ -55,14 +55,15 @@ def verify_site(
 def output_problems(
     site: Path, base: str, unbuilt: tuple[str, ...], built: list[str], jobs: int | None = None
 ) -> tuple[list[str], list[str]]:
-    """(privacy and link problems, pages over the weight budget) of `site`, checked by `jobs` processes."""
-    files, pages, weighed = sorted(site.rglob("*")), sorted(site.rglob("*.html")), budget_pages(site, built)
+    """(privacy and link problems, pages over the weight budget) of `site`, checked by `jobs` processes.
+
+    Each page is parsed once for the privacy check and the weight check together.
+    """
+    files, weighed = sorted(site.rglob("*")), budget_pages(site, built)
     workers = job_count(jobs, len(files))
-    slices = workers * SLICES_PER_WORKER if workers > 1 else 1
-    tasks = [
-        (site, base, unbuilt, *parts)
-        for parts in zip(split(files, slices), split(pages, slices), split(weighed, slices), strict=True)
-    ]
+    slices = split(files, workers * SLICES_PER_WORKER if workers > 1 else 1)
+    budgeted = frozenset(weighed)
+    tasks = [(site, base, unbuilt, part, [path for path in part if path in budgeted]) for part in slices]
     if workers == 1:
         results = [_check_slice(*task) for task in tasks]
     else:
@@ -70,11 +71,17 @@ def output_problems(
             results = list(pool.map(_check_slice, *zip(*tasks, strict=True)))
     problems = [problem for found, _links, _weight in results for problem in found]
     problems += [problem for _found, links, _weight in results for problem in links]
-    return problems, [problem for _found, _links, weight in results for problem in weight]
+    over = {path: lines for _found, _links, weight in results for path, lines in weight.items()}
+    return problems, [line for path in weighed for line in over.get(path, [])]
 
 
 def _check_slice(
-    site: Path, base: str, unbuilt: tuple[str, ...], files: list[Path], pages: list[Path], weighed: list[Path]
-) -> tuple[list[str], list[str], list[str]]:
-    """One worker's share: privacy problems of `files`, broken links of `pages`, the budget of `weighed`."""
-    return site_problems(site, files), broken_links(site, base, unbuilt, pages), pages_over_budget(site, weighed)
+    site: Path, base: str, unbuilt: tuple[str, ...], files: list[Path], weighed: list[Path]
+) -> tuple[list[str], list[str], dict[Path, list[str]]]:
+    """One worker's share: privacy problems of `files`, broken links of its pages, the budget of `weighed`."""
+    collectors = {path: Subresources() for path in weighed}
+    found = site_problems(site, files, collectors)
+    links = broken_links(site, base, unbuilt, [path for path in files if path.name.endswith(".html")])
+    # A page the privacy check did not parse (none should be) is parsed by the weight check itself.
+    urls = {path: collector.urls for path, collector in collectors.items() if collector.heard}
+    return found, links, {path: pages_over_budget(site, [path], urls) for path in weighed}
