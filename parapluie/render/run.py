@@ -1,13 +1,15 @@
 """Run the renderer (MkDocs) once per language, in parallel, and report its complaints.
 
 Each language is one `mkdocs build --strict`, run in the build's worker processes
-(parapluie/workers.py), each importing MkDocs once (parapluie/render/mkdocs_cli.py).
+(parapluie/workers.py), each importing MkDocs once (parapluie/render/mkdocs_cli.py). The build
+hands each language to the workers as soon as it is staged (`Renderer`).
 """
 
 from __future__ import annotations
 
 import os
 import re
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 
 from parapluie.errors import BuildError
@@ -55,15 +57,46 @@ def render_language(project: Project, staged: StagedLanguage) -> list[str]:
     return complaints or output[-15:] or [f"mkdocs exited with status {status}"]
 
 
-def render_all(project: Project, staged_languages: list[StagedLanguage], jobs: int | None = None) -> None:
-    """Render every language in parallel; one BuildError lists every complaint once, with its languages."""
-    try:
-        with fork_pool(job_count(jobs, len(staged_languages)), initializer=prepare_worker) as pool:
-            results = list(pool.map(render_language, [project] * len(staged_languages), staged_languages))
-    except BrokenProcessPool as error:
-        raise BuildError("docs", f"the renderer stopped unexpectedly ({error})") from None
+class Renderer:
+    """Languages rendered as they are staged: each goes to a worker as soon as it is handed over.
+
+    The workers start with the first language (so they import MkDocs while the next ones are
+    staged). Leaving the `with` block before `wait` (staging failed) cancels what has not started
+    and waits for what has, so nothing writes into the build's folder once it is removed.
+    """
+
+    def __init__(self, project: Project, count: int, jobs: int | None = None) -> None:
+        self.project = project
+        self.workers = job_count(jobs, count)
+        self.pool = None
+        self.pending: list[tuple[StagedLanguage, Future]] = []
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def submit(self, staged: StagedLanguage) -> None:
+        """Start rendering one staged language."""
+        if self.pool is None:
+            self.pool = fork_pool(self.workers, initializer=prepare_worker)
+        self.pending.append((staged, self.pool.submit(render_language, self.project, staged)))
+
+    def wait(self) -> None:
+        """Wait for every language; one BuildError lists every complaint once, with its languages."""
+        try:
+            results = [(staged, future.result()) for staged, future in self.pending]
+        except BrokenProcessPool as error:
+            raise BuildError("docs", f"the renderer stopped unexpectedly ({error})") from None
+        report(self.project, results)
+
+
+def report(project: Project, results: list[tuple[StagedLanguage, list[str]]]) -> None:
+    """Raise one BuildError listing every complaint of the languages' renders once, with its languages."""
     by_complaint: dict[str, list[str]] = {}
-    for staged, complaints in zip(staged_languages, results, strict=True):
+    for staged, complaints in results:
         for line in complaints:
             codes = by_complaint.setdefault(line, [])
             if staged.language.code not in codes:

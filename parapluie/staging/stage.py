@@ -216,8 +216,17 @@ def stage_language(
     return StagedLanguage(language, config_file, docs_dir, site_dir, staged)
 
 
-def stage_languages(project: Project, inputs: Inputs, stage_root: Path, site_root: Path) -> dict[str, StagedLanguage]:
-    """Stage 2: every selected language, with its generated pages (the directory, the kit page)."""
+def stage_languages(
+    project: Project,
+    inputs: Inputs,
+    stage_root: Path,
+    site_root: Path,
+    then: Callable[[StagedLanguage], None] | None = None,
+) -> dict[str, StagedLanguage]:
+    """Stage 2: every selected language, with its generated pages (the directory, the kit page).
+
+    `then` is called with each language as soon as it is staged (the build starts rendering it).
+    """
     from parapluie.directory.pages import DirectoryWriter, published_vcards
     from parapluie.outreach.kit import KIT_PAGE, kit_page
 
@@ -229,7 +238,11 @@ def stage_languages(project: Project, inputs: Inputs, stage_root: Path, site_roo
         (docs_dir / KIT_PAGE).write_text(kit_page(inputs.kit, language, gettext, docs_dir), encoding="utf-8")
         return [*written, KIT_PAGE]
 
-    return {
-        language.code: stage_language(project, inputs.registry, language, inputs.pages, stage_root, site_root, generate)
-        for language in inputs.selected
-    }
+    staged = {}
+    for language in inputs.selected:
+        staged[language.code] = stage_language(
+            project, inputs.registry, language, inputs.pages, stage_root, site_root, generate
+        )
+        if then is not None:
+            then(staged[language.code])
+    return staged
