@@ -6,7 +6,7 @@ LANG_CODE ?= fr
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve test test-fast lint messages content-report i18n-status stamp new-lang check-data urls bench clean editor editor-tools editor-local
+.PHONY: help site serve test test-fast lint messages content-report i18n-status stamp new-lang check-data urls bench bench-tools clean editor editor-tools editor-local
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-15s %s\n", $$1, $$2}'
@@ -57,8 +57,14 @@ new-lang: $(VENV)/.build-deps ## Add a language: make new-lang CODE=pt EXIT_URL=
 check-data: $(VENV)/.build-deps ## Check the directory data (data/services/*.yml) before publishing
 	$(PY) scripts/check_data.py
 
-bench: $(VENV)/.test-deps ## Parapluie against stock Material on a slow-3G phone: requests, KB, first paint (RUNS=n)
-	$(PY) scripts/bench.py $(if $(RUNS),--runs $(RUNS))
+bench: $(VENV)/.test-deps ## Slow-3G phone: first paint vs the one-round-trip floor and stock Material, bytes, build time (LANGS=fr,ar RUNS=n JSON=path LIGHTHOUSE=fr,ar)
+	$(PY) scripts/bench.py $(if $(RUNS),--runs $(RUNS)) $(if $(LANGS),--langs $(LANGS)) $(if $(JSON),--json $(JSON)) $(if $(LIGHTHOUSE),--lighthouse $(LIGHTHOUSE))
+
+devtools/lighthouse/node_modules/.installed: devtools/lighthouse/package-lock.json
+	npm ci --prefix devtools/lighthouse --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
+bench-tools: devtools/lighthouse/node_modules/.installed ## Install Lighthouse (pinned by devtools/lighthouse/package-lock.json): `make bench` then adds CLS and the performance score
 
 urls: site ## Add the new public addresses of the build to data/published-urls.txt (never removes one)
 	$(PY) scripts/urls.py

@@ -25,6 +25,7 @@ from parapluie.hosting.headers import security_headers
 from parapluie.hosting.opendata import write_open_data
 from parapluie.inputs.languages import Registry
 from parapluie.inputs.load import load_inputs
+from parapluie.messages import retranslate_note
 from parapluie.outreach.write import write_outreach
 from parapluie.project import Project
 from parapluie.render.run import Renderer
@@ -120,12 +121,11 @@ def retranslate_notes(staged: dict[str, StagedLanguage]) -> list[str]:
     """
     notes = []
     for code, language in staged.items():
-        behind = [page.path for page in language.pages if page.outdated]
+        behind = [
+            (page.path, page.translated and page.translated.isoformat()) for page in language.pages if page.outdated
+        ]
         if behind:
-            notes.append(
-                f"docs/{code}/: {len(behind)} page(s) to re-translate (the French changed; published with a "
-                f"notice linking the French page): {', '.join(behind)}"
-            )
+            notes.append(retranslate_note(code, behind))
     return notes
 
 

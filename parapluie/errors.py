@@ -41,15 +41,15 @@ def describe_validation_error(error) -> list[tuple[str, str]]:
         message = item["msg"].removeprefix("Value error, ")
         if item["type"] == "missing":
             message = "required key is missing"
-        pairs.append((field, validation_problem(item["type"], message, item.get("input"))))
+        pairs.append((field, validation_problem(item["type"], message, item.get("input"), item.get("ctx"))))
     return pairs
 
 
-def validation_problem(kind: str, english: str, value: object) -> str:
+def validation_problem(kind: str, english: str, value: object, ctx: dict | None = None) -> str:
     """The staff's message for a pydantic error (parapluie/messages.py chooses French or English)."""
     from parapluie.messages import validation_problem as plain
 
-    return plain(kind, english, value)
+    return plain(kind, english, value, ctx)
 
 
 def validate(model, data, file: Path | str, prefix: str = "", context: dict | None = None):

@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from parapluie.build import build_site
 from parapluie.errors import BuildError
+from parapluie.messages import say
 from parapluie.project import Project
 
 
@@ -33,13 +34,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = build_site(project, out, languages=args.lang)
     except BuildError as error:
-        print(f"Build failed: {error}", file=sys.stderr)
+        print(say("Le site n'a pas été construit : ", "Build failed: ") + str(error), file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started
     for warning in result.warnings:
-        print(f"Warning: {warning}", file=sys.stderr)
+        print(say("Attention : ", "Warning: ") + warning, file=sys.stderr)
     codes = ", ".join(result.staged)
-    print(f"Built {len(result.pages)} pages in {len(result.staged)} languages ({codes}) into {out} in {seconds:.1f} s")
+    counts = {"pages": len(result.pages), "languages": len(result.staged), "codes": codes, "out": out}
+    print(
+        say(
+            "Site construit : {pages} pages en {languages} langues ({codes}) dans {out}, en {seconds} s",
+            "Built {pages} pages in {languages} languages ({codes}) into {out} in {seconds} s",
+        ).format(**counts, seconds=f"{seconds:.1f}")
+    )
     return 0
 
 

@@ -32,6 +32,7 @@ from parapluie.inputs.content_checks import source_page_warnings  # noqa: E402
 from parapluie.inputs.frontmatter import read_source_page  # noqa: E402
 from parapluie.inputs.languages import load_registry  # noqa: E402
 from parapluie.inputs.load import written_pages  # noqa: E402
+from parapluie.messages import say  # noqa: E402
 from parapluie.project import Project  # noqa: E402
 
 DATA = ROOT / "data"
@@ -50,20 +51,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today())
     parser.add_argument("--write-schema", action="store_true")
     args = parser.parse_args(argv)
+    error_label, warning_label = say("erreur : ", "error: "), say("attention : ", "warning: ")
     try:
         registry = load_registry(DATA / "languages.yml")
         categories = load_categories(DATA / "categories.yml")
     except BuildError as error:
-        print(f"error: {error.relative_to(ROOT)}", file=sys.stderr)
+        print(f"{error_label}{error.relative_to(ROOT)}", file=sys.stderr)
         return 1
     report = check_services(DATA, registry, categories, args.today)
     for warning in report.warnings:
-        print(f"warning: {warning.relative_to(ROOT)}", file=sys.stderr)
+        print(f"{warning_label}{warning.relative_to(ROOT)}", file=sys.stderr)
     due_pages = page_warnings(Project(ROOT), args.today)
     for file, warning in due_pages:
-        print(f"warning: {file}: {warning}", file=sys.stderr)
+        print(f"{warning_label}{file}: {warning}", file=sys.stderr)
     for error in report.errors:
-        print(f"error: {error.relative_to(ROOT)}", file=sys.stderr)
+        print(f"{error_label}{error.relative_to(ROOT)}", file=sys.stderr)
     failed = bool(report.errors)
     if args.write_schema:
         if write_schema(SCHEMA_FILE, registry.codes, categories.ids):
@@ -71,14 +73,22 @@ def main(argv: list[str] | None = None) -> int:
     elif not SCHEMA_FILE.is_file() or SCHEMA_FILE.read_text(encoding="utf-8") != schema_text(
         registry.codes, categories.ids
     ):
+        schema = SCHEMA_FILE.relative_to(ROOT)
         print(
-            f"error: {SCHEMA_FILE.relative_to(ROOT)}: out of date; run python scripts/check_data.py --write-schema",
+            error_label
+            + say(
+                f"{schema} : pas à jour ; lancez python scripts/check_data.py --write-schema",
+                f"{schema}: out of date; run python scripts/check_data.py --write-schema",
+            ),
             file=sys.stderr,
         )
         failed = True
+    counts = (len(report.services), len(report.errors), len(report.warnings) + len(due_pages))
     print(
-        f"{len(report.services)} services checked: {len(report.errors)} error(s), "
-        f"{len(report.warnings) + len(due_pages)} warning(s)"
+        say(
+            "{} fiche(s) vérifiée(s) : {} erreur(s), {} avertissement(s)",
+            "{} services checked: {} error(s), {} warning(s)",
+        ).format(*counts)
     )
     return 1 if failed else 0
 

@@ -18,7 +18,7 @@
       ],
       copyright: [
         "Notification de violation du droit d'auteur (DMCA) : demande de retrait",
-        "Bonjour,\n\nJe suis la personne qui a créé le contenu publié aux adresses ci-dessous, et j'en détiens les droits d'auteur. Il est publié sur {platform} sans mon autorisation.\n\nAdresse(s) exacte(s) du contenu copié :\n{urls}\n\nL'original : {original}\n\nVu le : {date}.\n\nJe vous demande de retirer ce contenu ou d'en bloquer l'accès rapidement.\n\nJe déclare de bonne foi que cette utilisation n'est autorisée ni par moi, ni par mon représentant, ni par la loi. Je déclare que les informations de cette notification sont exactes et, sous peine de parjure, que je suis titulaire des droits concernés ou autorisée à agir en leur nom.\n\nSignature : {name}\nContact : {contact}",
+        "Bonjour,\n\nJe suis la personne qui a créé le contenu publié aux adresses ci-dessous, et j'en détiens les droits d'auteur. Il est publié sur {platform} sans mon autorisation.\n\nAdresse(s) exacte(s) du contenu copié :\n{urls}\n\nL'original : {original}\n\nVu le : {date}.\n\nJe vous demande de retirer ce contenu ou d'en bloquer l'accès rapidement.\n\nJe déclare de bonne foi que cette utilisation n'est autorisée ni par moi, ni par la personne qui me représente, ni par la loi. Je déclare que les informations de cette notification sont exactes et, sous peine de parjure, que je suis titulaire des droits concernés ou que j'ai le droit d'agir en leur nom.\n\nSignature : {name}\nContact : {contact}",
       ],
     },
     en: {

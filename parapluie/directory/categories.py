@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from parapluie.errors import BuildError, validate
 from parapluie.inputs.yamlfile import load_yaml
+from parapluie.messages import say
 
 # The one slug pattern: category and need ids, and directory entry file names (load.py).
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -63,10 +64,19 @@ def load_categories(path: Path) -> Categories:
         seen: set[str] = set()
         for index, item in enumerate(items):
             if item.id in seen:
-                raise BuildError(path, f"duplicate id {item.id!r}", f"{kind}.{index}.id")
+                message = say(
+                    f"l'identifiant {item.id!r} est écrit deux fois : chaque id est unique, renommez l'un des deux",
+                    f"duplicate id {item.id!r}",
+                )
+                raise BuildError(path, message, f"{kind}.{index}.id")
             seen.add(item.id)
     for index, need in enumerate(vocabulary.needs):
         for position, category_id in enumerate(need.categories):
             if category_id not in vocabulary.ids:
-                raise BuildError(path, f"unknown category {category_id!r}", f"needs.{index}.categories.{position}")
+                message = say(
+                    f"catégorie inconnue {category_id!r} : écrivez l'id d'une catégorie de la liste categories "
+                    f"de ce fichier ({', '.join(vocabulary.ids)})",
+                    f"unknown category {category_id!r}",
+                )
+                raise BuildError(path, message, f"needs.{index}.categories.{position}")
     return vocabulary

@@ -17,7 +17,7 @@ from parapluie.directory.categories import SLUG_PATTERN
 from parapluie.directory.models import Service, ServiceEntry
 from parapluie.errors import BuildError, validate
 from parapluie.inputs.yamlfile import load_yaml
-from parapluie.messages import misplaced_entry
+from parapluie.messages import comment_lost_by_editor, misplaced_entry, say
 
 SLUG = re.compile(SLUG_PATTERN)
 WARN_AFTER_MONTHS = 9
@@ -106,12 +106,30 @@ def check_services(data_dir: Path, registry: HasCodes, categories: HasIds, today
             _check_id(path, seen)
             service = _load_one(path, context)
             report.warnings.extend(_check_freshness(path, service, today))
+            report.warnings.extend(comment_warnings(path))
         except BuildError as error:
             report.errors.append(error)
             continue
         report.services.append(service)
     report.errors.extend(_replacement_errors(folder, report.services))
     return report
+
+
+# The one comment the web editor may drop without loss: it only points code editors to the schema.
+SCHEMA_COMMENT = "# yaml-language-server:"
+
+
+def comment_warnings(path: Path) -> list[DataWarning]:
+    """One warning per comment line of an entry: the web editor rewrites the file and drops them.
+
+    Notes about the sources belong in `source_notes`, which the editor keeps (and nothing publishes).
+    """
+    warnings = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        stripped = line.lstrip()
+        if stripped.startswith("#") and not stripped.startswith(SCHEMA_COMMENT):
+            warnings.append(DataWarning(str(path), comment_lost_by_editor(number)))
+    return warnings
 
 
 def _misplaced_entries(data_dir: Path) -> list[BuildError]:
@@ -134,13 +152,25 @@ def _replacement_errors(folder: Path, services: list[Service]) -> list[BuildErro
             continue
         path = folder / f"{service.id}.yml"
         if service.status != "closed":
-            errors.append(BuildError(path, "only a closed entry (status: closed) has a replaced_by", "replaced_by"))
-        elif target not in by_id:
-            errors.append(
-                BuildError(path, f"no entry {target!r} in data/services/ (write the id of an entry)", "replaced_by")
+            message = say(
+                "seule une fiche fermée (status: closed) peut avoir replaced_by : changez status, "
+                "ou supprimez la ligne replaced_by",
+                "only a closed entry (status: closed) has a replaced_by",
             )
+            errors.append(BuildError(path, message, "replaced_by"))
+        elif target not in by_id:
+            message = say(
+                f"aucune fiche {target!r} dans data/services/ : écrivez le nom d'un fichier de data/services/ "
+                "sans « .yml » (pour data/services/alias.yml : replaced_by: alias)",
+                f"no entry {target!r} in data/services/ (write the id of an entry)",
+            )
+            errors.append(BuildError(path, message, "replaced_by"))
         elif by_id[target].status == "closed":
-            errors.append(BuildError(path, f"the entry {target!r} is closed too: name an open one", "replaced_by"))
+            message = say(
+                f"la fiche {target!r} est fermée elle aussi : indiquez une fiche encore ouverte",
+                f"the entry {target!r} is closed too: name an open one",
+            )
+            errors.append(BuildError(path, message, "replaced_by"))
     return errors
 
 
@@ -156,20 +186,34 @@ def load_services(
 
 def _check_id(path: Path, seen: dict[str, Path]) -> None:
     if path.suffix != ".yml" or not path.is_file():
-        raise BuildError(path, "expected only <id>.yml files in this folder (rename it to .yml, or move it)")
+        raise BuildError(
+            path,
+            say(
+                "ce dossier ne contient que des fiches en .yml : renommez le fichier en .yml, ou déplacez-le",
+                "expected only <id>.yml files in this folder (rename it to .yml, or move it)",
+            ),
+        )
     key = canonical_id(path.stem)
     if key in seen:
         raise BuildError(
             path,
-            f"duplicate id: {seen[key].name!r} names the same entry (ids ignore case, '_' and '-'); "
-            f"merge the two files or rename one",
+            say(
+                f"ce fichier et {seen[key].name!r} sont la même fiche (les noms ne tiennent compte ni des "
+                "majuscules, ni de « _ » ou « - ») : réunissez-les en un seul fichier, ou renommez l'un d'eux",
+                f"duplicate id: {seen[key].name!r} names the same entry (ids ignore case, '_' and '-'); "
+                f"merge the two files or rename one",
+            ),
             "id",
         )
     seen[key] = path
     if not SLUG.match(path.stem):
         raise BuildError(
             path,
-            f"the file name is the entry's id: use lower-case letters, digits and '-' only, e.g. '{key}.yml'",
+            say(
+                f"le nom du fichier sert d'adresse à la fiche : seulement des minuscules sans accent, des chiffres "
+                f"et des « - », par exemple '{key}.yml'",
+                f"the file name is the entry's id: use lower-case letters, digits and '-' only, e.g. '{key}.yml'",
+            ),
             "id",
         )
 
@@ -177,7 +221,13 @@ def _check_id(path: Path, seen: dict[str, Path]) -> None:
 def _load_one(path: Path, context: dict[str, list[str]]) -> Service:
     data = load_yaml(path)
     if not isinstance(data, dict):
-        raise BuildError(path, "expected a mapping of keys to values (see data/README.md for a template)")
+        raise BuildError(
+            path,
+            say(
+                "la fiche doit être une suite de lignes « clé: valeur » (voir le modèle de data/README.md)",
+                "expected a mapping of keys to values (see data/README.md for a template)",
+            ),
+        )
     entry = validate(ServiceEntry, data, path, context=context)
     return Service.model_construct(id=path.stem, **dict(entry))
 
@@ -185,22 +235,34 @@ def _load_one(path: Path, context: dict[str, list[str]]) -> Service:
 def _check_freshness(path: Path, service: Service, today: dt.date) -> list[DataWarning]:
     checked = service.last_verified
     if checked > today:
-        raise BuildError(path, f"{checked} is in the future (today is {today})", "last_verified")
+        message = say(
+            f"{checked} est dans le futur (nous sommes le {today}) : écrivez la date où la fiche a été vérifiée, "
+            f"par exemple last_verified: {today}",
+            f"{checked} is in the future (today is {today})",
+        )
+        raise BuildError(path, message, "last_verified")
     if checked < months_before(today, FAIL_AFTER_MONTHS):
         if not service.stale_reason:
-            raise BuildError(
-                path,
+            message = say(
+                f"fiche vérifiée le {checked}, il y a plus de {FAIL_AFTER_MONTHS} mois : vérifiez la fiche avec ses "
+                f"sources puis mettez la date du jour (last_verified: {today}), ou expliquez dans stale_reason "
+                "pourquoi elle reste",
                 f"last checked on {checked}, over {FAIL_AFTER_MONTHS} months ago: check the entry against its "
                 f"sources and update last_verified, or explain in stale_reason why it stays",
-                "last_verified",
             )
-        message = f"last checked on {checked}, over {FAIL_AFTER_MONTHS} months ago (kept: {service.stale_reason})"
+            raise BuildError(path, message, "last_verified")
+        message = say(
+            f"fiche vérifiée le {checked}, il y a plus de {FAIL_AFTER_MONTHS} mois (gardée : {service.stale_reason})",
+            f"last checked on {checked}, over {FAIL_AFTER_MONTHS} months ago (kept: {service.stale_reason})",
+        )
         return [DataWarning(str(path), message, "last_verified")]
     if checked < months_before(today, WARN_AFTER_MONTHS):
         due = months_after(checked, FAIL_AFTER_MONTHS)
-        message = (
+        message = say(
+            f"fiche vérifiée le {checked}, il y a plus de {WARN_AFTER_MONTHS} mois : vérifiez-la avec ses sources et "
+            f"mettez à jour last_verified avant le {due} ; après cette date, le site refuse la fiche",
             f"last checked on {checked}, over {WARN_AFTER_MONTHS} months ago: check it against its sources "
-            f"and update last_verified before {due}, when the build refuses it"
+            f"and update last_verified before {due}, when the build refuses it",
         )
         return [DataWarning(str(path), message, "last_verified")]
     return []

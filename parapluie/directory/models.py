@@ -32,8 +32,11 @@ from parapluie.directory.hours import parse_hours
 from parapluie.inputs.languages import SOURCE_LANGUAGE
 from parapluie.inputs.phones import e164, is_short_number, is_valid_number, parse_number
 from parapluie.inputs.place import COUNTRY, COUNTRY_CALLING_CODE
+from parapluie.messages import say
 
+# Each message in English (developers, PARAPLUIE_MESSAGES=en) and French (staff, the default).
 MAILTO_IN_EMAIL = "write the e-mail address without 'mailto:' (the site adds it): {value!r}"
+MAILTO_IN_EMAIL_FR = "écrivez l'adresse e-mail sans « mailto: » (le site l'ajoute) : {value!r}"
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 ISO_639_1 = re.compile(r"^[a-z]{2}$")
 KNOWN_LANGUAGES = frozenset(babel.Locale("en").languages)
@@ -59,19 +62,31 @@ def _check_language_map(value: Any, info: ValidationInfo) -> Any:
                 raise ValueError(_unknown_language_key(key, text, previous, codes))
             previous = (key, text)
     if SOURCE_LANGUAGE not in value:
-        raise ValueError(f"French text ('{SOURCE_LANGUAGE}') is required; other languages fall back to it")
+        raise ValueError(
+            say(
+                f"le texte en français est obligatoire : ajoutez une ligne « {SOURCE_LANGUAGE}: … », par exemple "
+                f"name: {{{SOURCE_LANGUAGE}: Service d'essai}} (les autres langues reprennent le français)",
+                f"French text ('{SOURCE_LANGUAGE}') is required; other languages fall back to it",
+            )
+        )
     return value
 
 
 def _unknown_language_key(key: Any, text: Any, previous: tuple[Any, Any] | None, codes: list[str]) -> str:
-    message = f"unknown language key {str(key)!r} (expected a code of data/languages.yml: {', '.join(codes)})"
+    known = ", ".join(codes)
+    french = f"code de langue inconnu {str(key)!r} : écrivez l'un des codes de data/languages.yml ({known})"
+    english = f"unknown language key {str(key)!r} (expected a code of data/languages.yml: {known})"
     if text is None and previous is not None:
         joined = f"{previous[1]}, {key}"
-        message += (
-            f". A comma inside a flow map {{…}} ends the text and starts a new key: "
-            f'quote the text, e.g. {{{previous[0]}: "{joined}"}}'
+        example = f'{{{previous[0]}: "{joined}"}}'
+        french += (
+            ". Une virgule dans {…} termine le texte et commence une nouvelle clé : mettez le texte entre "
+            f"guillemets, par exemple {example}"
         )
-    return message
+        english += (
+            f". A comma inside a flow map {{…}} ends the text and starts a new key: quote the text, e.g. {example}"
+        )
+    return say(french, english)
 
 
 # Text field limits: far above any real entry, far below a text that would weigh on every page.
@@ -93,7 +108,13 @@ LocalizedName = _localized(NAME_MAX)
 def _check_category(value: str, info: ValidationInfo) -> str:
     ids = _context(info, "categories")
     if ids is not None and value not in ids:
-        raise ValueError(f"unknown category {value!r} (expected one of data/categories.yml: {', '.join(ids)})")
+        known = ", ".join(ids)
+        raise ValueError(
+            say(
+                f"catégorie inconnue {value!r} : écrivez l'une des catégories de data/categories.yml ({known})",
+                f"unknown category {value!r} (expected one of data/categories.yml: {known})",
+            )
+        )
     return value
 
 
@@ -102,7 +123,13 @@ CategoryId = Annotated[str, AfterValidator(_check_category), Field(json_schema_e
 
 def _check_spoken_language(value: str) -> str:
     if not ISO_639_1.match(value) or value not in KNOWN_LANGUAGES:
-        raise ValueError(f"unknown language code {value!r} (expected a two-letter ISO 639-1 code, e.g. 'ro')")
+        raise ValueError(
+            say(
+                f"code de langue inconnu {value!r} : écrivez le code de la langue en deux lettres (ISO 639-1), "
+                "par exemple ro pour le roumain, ar pour l'arabe",
+                f"unknown language code {value!r} (expected a two-letter ISO 639-1 code, e.g. 'ro')",
+            )
+        )
     return value
 
 
@@ -116,17 +143,24 @@ MONTH_DAY = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+0*(\d{1,2})\b")
 # Days in each month, February in a leap year (the rule holds every year, so 29 is allowed).
 MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 IMPOSSIBLE_DAY = "{month} {day} is not a real date (in opening hours {value!r})"
+IMPOSSIBLE_DAY_FR = "{month} {day} n'est pas une vraie date (dans les horaires {value!r})"
 
 
 def check_hours(value: str) -> str:
     """Validate an OpenStreetMap `opening_hours` string; explain the syntax otherwise."""
     for month, day in MONTH_DAY.findall(value):
         if not 1 <= int(day) <= MONTH_DAYS[MONTHS.index(month)]:
-            raise ValueError(IMPOSSIBLE_DAY.format(month=month, day=day, value=value))
+            values = {"month": month, "day": day, "value": value}
+            raise ValueError(say(IMPOSSIBLE_DAY_FR.format(**values), IMPOSSIBLE_DAY.format(**values)))
     if not opening_hours.validate(value):
         raise ValueError(
-            f"invalid opening hours {value!r} (expected OpenStreetMap opening_hours syntax with HH:MM times, "
-            f"e.g. 'Mo-Fr 10:00-16:00; PH off')"
+            say(
+                f"horaires mal écrits {value!r} : jours en anglais abrégé (Mo Tu We Th Fr Sa Su), heures avec les "
+                "minutes (10:00, pas 10), plusieurs plages séparées par « ; », par exemple "
+                "'Mo-Fr 10:00-16:00; PH off' (PH off : fermé les jours fériés)",
+                f"invalid opening hours {value!r} (expected OpenStreetMap opening_hours syntax with HH:MM times, "
+                f"e.g. 'Mo-Fr 10:00-16:00; PH off')",
+            )
         )
     return value
 
@@ -155,7 +189,13 @@ class Location(BaseModel):
     @model_validator(mode="after")
     def _city_unless_national(self) -> Location:
         if self.region != "national" and self.city is None:
-            raise ValueError("city is required unless region is 'national'")
+            raise ValueError(
+                say(
+                    "la ville manque : ajoutez city (par exemple city: Namur), sauf pour un service national "
+                    "(region: national)",
+                    "city is required unless region is 'national'",
+                )
+            )
         return self
 
 
@@ -182,13 +222,30 @@ class Contact(BaseModel):
         if kind in ("phone", "sms", "whatsapp", "signal"):
             return _check_number(value, kind, abroad=bool(info.data.get("abroad")))
         if kind == "email" and value.lower().startswith("mailto:"):
-            raise ValueError(MAILTO_IN_EMAIL.format(value=value))
+            raise ValueError(say(MAILTO_IN_EMAIL_FR.format(value=value), MAILTO_IN_EMAIL.format(value=value)))
         if kind == "email" and not EMAIL.match(value):
-            raise ValueError(f"invalid e-mail address {value!r} (expected e.g. 'info@example.be')")
+            raise ValueError(
+                say(
+                    f"adresse e-mail mal écrite {value!r} : par exemple info@example.be",
+                    f"invalid e-mail address {value!r} (expected e.g. 'info@example.be')",
+                )
+            )
         if kind == "website" and not _is_https(value):
-            raise ValueError(f"expected an https:// URL, got {value!r}")
+            raise ValueError(
+                say(
+                    f"{value!r} n'est pas une adresse web complète : elle commence par https://, "
+                    "par exemple https://www.example.be",
+                    f"expected an https:// URL, got {value!r}",
+                )
+            )
         if kind == "video-call" and value != "on-request" and not _is_https(value):
-            raise ValueError(f"expected 'on-request' or an https:// URL, got {value!r}")
+            raise ValueError(
+                say(
+                    f"écrivez on-request (sur demande) ou une adresse qui commence par https:// (la valeur lue est "
+                    f"{value!r})",
+                    f"expected 'on-request' or an https:// URL, got {value!r}",
+                )
+            )
         return value
 
 
@@ -204,6 +261,10 @@ FOREIGN_NUMBER = (
     "{value!r} is a number outside Belgium (+{code}): for a Belgian service write +32…; "
     "if the service really is abroad, add `abroad: true` to this contact"
 )
+FOREIGN_NUMBER_FR = (
+    "{value!r} est un numéro hors de Belgique (+{code}) : pour un service belge, écrivez +32… ; "
+    "si le service est vraiment à l'étranger, ajoutez abroad: true à ce contact"
+)
 
 
 def _check_number(value: str, kind: str, abroad: bool = False) -> str:
@@ -212,19 +273,34 @@ def _check_number(value: str, kind: str, abroad: bool = False) -> str:
         number = parse_number(value)
         if number is not None and is_short_number(number):
             return value
-        raise ValueError(f"invalid phone number {value!r} (not a valid Belgian short number)")
+        raise ValueError(
+            say(
+                f"{value!r} n'est pas un numéro court belge (comme 112, 107 ou 116000)",
+                f"invalid phone number {value!r} (not a valid Belgian short number)",
+            )
+        )
     number = parse_number(value, None if value.startswith("+") else COUNTRY)
     if number is not None and is_valid_number(number):
         written = e164(number)
         if number.country_code != COUNTRY_CALLING_CODE and not abroad:
-            raise ValueError(FOREIGN_NUMBER.format(value=value, code=number.country_code))
+            values = {"value": value, "code": number.country_code}
+            raise ValueError(say(FOREIGN_NUMBER_FR.format(**values), FOREIGN_NUMBER.format(**values)))
         if written == value:
             return value
-        raise ValueError(f"write the {kind} number {value!r} in E.164 form: {written!r}")
+        raise ValueError(
+            say(
+                f"écrivez le numéro {value!r} sous sa forme internationale, sans espace : {written!r}",
+                f"write the {kind} number {value!r} in E.164 form: {written!r}",
+            )
+        )
     expected = "a valid number in E.164 form, e.g. '+32485620841'"
+    attendu = "écrivez-le sous sa forme internationale, sans espace, par exemple '+32485620841'"
     if kind == "phone":
         expected += ", or a Belgian short number such as '112'"
-    raise ValueError(f"invalid {kind} number {value!r} (expected {expected})")
+        attendu += ", ou un numéro court belge comme '112'"
+    raise ValueError(
+        say(f"numéro mal écrit {value!r} : {attendu}", f"invalid {kind} number {value!r} (expected {expected})")
+    )
 
 
 FieldName = Literal[
@@ -270,6 +346,12 @@ class ServiceEntry(BaseModel):
     stale_reason: str | None = Field(
         default=None, min_length=1, max_length=DESCRIPTION_MAX, description="Why an entry over 12 months old stays."
     )
+    source_notes: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=DESCRIPTION_MAX,
+        description="Staff notes on the sources (what each one says, what is missing); never published.",
+    )
     to_confirm: list[FieldName] = Field(default=[], description="Fields whose details are unverified ('à confirmer').")
     source_years: dict[FieldName, Annotated[int, Field(ge=1990, le=2100)]] = Field(
         default={},
@@ -281,9 +363,14 @@ class ServiceEntry(BaseModel):
     def _dated_fields_are_to_confirm(cls, value: dict[str, int], info: ValidationInfo) -> dict[str, int]:
         unconfirmed = [name for name in value if name not in info.data.get("to_confirm", [])]
         if unconfirmed:
+            fields = ", ".join(unconfirmed)
             raise ValueError(
-                f"{', '.join(unconfirmed)}: a detail from a dated source is published only "
-                f"as 'à confirmer', so add it to to_confirm too"
+                say(
+                    f"{fields} : un détail tiré d'une source datée n'est publié qu'avec « à confirmer » : "
+                    f"ajoutez aussi {fields} à to_confirm",
+                    f"{fields}: a detail from a dated source is published only as 'à confirmer', so add it to "
+                    "to_confirm too",
+                )
             )
         return value
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from parapluie.errors import BuildError, validate
 from parapluie.inputs.yamlfile import load_yaml
+from parapluie.messages import say
 
 PLACES_FILE = "places.yml"
 
@@ -38,9 +39,14 @@ def load_places(path: Path, language_codes: list[str]) -> Places:
             if code not in language_codes:
                 raise BuildError(
                     path,
-                    f"unknown language key {code!r} (expected one of {', '.join(language_codes)})",
+                    say(
+                        f"code de langue inconnu {code!r} : écrivez l'un des codes de data/languages.yml "
+                        f"({', '.join(language_codes)})",
+                        f"unknown language key {code!r} (expected one of {', '.join(language_codes)})",
+                    ),
                     f"cities.{city}",
                 )
             if not text.strip():
-                raise BuildError(path, "empty name", f"cities.{city}.{code}")
+                message = say("le nom est vide : écrivez-le, ou supprimez la ligne", "empty name")
+                raise BuildError(path, message, f"cities.{city}.{code}")
     return places

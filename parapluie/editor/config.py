@@ -36,7 +36,7 @@ from parapluie.project import Project
 
 LOCAL_BACKEND_PORT = 8081
 # Fields whose text runs over several lines get a text area.
-LONG_TEXT = {"description", "stale_reason", "body"}
+LONG_TEXT = {"description", "stale_reason", "source_notes", "body"}
 
 
 class EditorSettings(BaseModel):

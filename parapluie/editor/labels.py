@@ -75,6 +75,10 @@ SERVICE_FIELDS: dict[str, tuple[str, str]] = {
         "Pourquoi garder une fiche ancienne",
         "Seulement pour une fiche vérifiée il y a plus de 12 mois (par exemple « l'association ne répond pas »).",
     ),
+    "source_notes": (
+        "Notes sur les sources (non publiées)",
+        "Pour l'équipe : d'où vient chaque information, de quand, ce qui manque. Rien de ceci n'est publié.",
+    ),
     "to_confirm": ("À confirmer", "Les champs peu sûrs : le site affiche « à confirmer » à côté."),
     "source_years": (
         "Année de la source",
@@ -97,6 +101,7 @@ PAGE_FIELDS: dict[str, tuple[str, str]] = {
     "l10n": ("Traduction", ""),
     "l10n.source_hash": ("Version française traduite", ""),
     "l10n.method": ("Méthode de traduction", ""),
+    "l10n.translated": ("Date de la traduction", "Écrite par make stamp."),
     "body": (
         "Texte de la page (Markdown)",
         "## pour un titre ; gardez les { #identifiant } à la fin des titres : des liens en dépendent.",

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from parapluie.errors import BuildError
 from parapluie.inputs.languages import Language
 from parapluie.inputs.yamlfile import read_text
+from parapluie.messages import say
 from parapluie.project import Project
 
 DOMAIN = "messages"
@@ -55,7 +56,13 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
             path, "catalog not found (run `make messages`, or `make new-lang` for a new language)"
         ) from None
     except Exception as error:  # babel raises PoFileError and others
-        raise BuildError(path, f"invalid catalog: {error}") from None
+        raise BuildError(
+            path,
+            say(
+                f'catalogue mal écrit : chaque msgid "…" est suivi de sa ligne msgstr "…" (détail : {error})',
+                f"invalid catalog: {error}",
+            ),
+        ) from None
 
 
 # python-format `%(date)s` and brace `{url}` placeholders: a msgstr has exactly its msgid's.
@@ -68,6 +75,16 @@ LONE_PERCENT_FOUND = "line {line}: msgid {msgid!r}: a lone '%' in the translatio
 # The placeholder that carries the number in a plural message.
 COUNT = {"{count}", "%(count)s", "%(count)d"}
 PLACEHOLDERS_DIFFER = "line {line}: msgid {msgid!r}: the translation must keep exactly {expected} (it has {found})"
+# The same in French, for staff (parapluie/messages.py, `say`).
+UNQUOTED_LINE_FR = "ligne {line} : un texte s'ouvre et se ferme par un guillemet droit (\") : {text}"
+LONE_PERCENT_FOUND_FR = (
+    "ligne {line} : msgid {msgid!r} : un « % » seul dans la traduction (écrivez « %% » pour le signe pour cent)"
+)
+PLACEHOLDERS_DIFFER_FR = (
+    "ligne {line} : msgid {msgid!r} : la traduction doit garder exactement {expected}, écrit comme dans le "
+    "msgid (elle a : {found}). Ces marques, comme %(date)s ou {{url}}, sont remplacées sur le site par une date "
+    "ou un lien : ne les traduisez pas"
+)
 
 
 def syntax_problems(text: str) -> list[str]:
@@ -76,7 +93,8 @@ def syntax_problems(text: str) -> list[str]:
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if stripped and not stripped.startswith("#") and not PO_QUOTED_LINE.match(stripped):
-            problems.append(UNQUOTED_LINE.format(line=number, text=stripped[:60]))
+            values = {"line": number, "text": stripped[:60]}
+            problems.append(say(UNQUOTED_LINE_FR.format(**values), UNQUOTED_LINE.format(**values)))
     return problems
 
 
@@ -91,19 +109,20 @@ def placeholder_problems(catalog: Catalog) -> list[str]:
         expected = sorted(set(PLACEHOLDER.findall(ids[-1])))
         for string in strings:
             if LONE_PERCENT.search(string.replace("%%", "")) and not LONE_PERCENT.search(ids[-1].replace("%%", "")):
-                problems.append(LONE_PERCENT_FOUND.format(line=message.lineno, msgid=ids[0]))
+                values = {"line": message.lineno, "msgid": ids[0]}
+                problems.append(say(LONE_PERCENT_FOUND_FR.format(**values), LONE_PERCENT_FOUND.format(**values)))
             found = sorted(set(PLACEHOLDER.findall(string)))
             # A plural form may say the number in words ("o dată", once) and drop the count itself.
             plural_without_count = len(ids) > 1 and set(found) <= set(expected) and set(expected) - set(found) <= COUNT
             if string and found != expected and not plural_without_count:
-                problems.append(
-                    PLACEHOLDERS_DIFFER.format(
-                        line=message.lineno,
-                        msgid=ids[0],
-                        expected=", ".join(expected) or "no placeholder",
-                        found=", ".join(found) or "none",
-                    )
+                values = {"line": message.lineno, "msgid": ids[0]}
+                french = PLACEHOLDERS_DIFFER_FR.format(
+                    **values, expected=", ".join(expected) or "aucun mot à remplacer", found=", ".join(found) or "aucun"
                 )
+                english = PLACEHOLDERS_DIFFER.format(
+                    **values, expected=", ".join(expected) or "no placeholder", found=", ".join(found) or "none"
+                )
+                problems.append(say(french, english))
     return problems
 
 
@@ -113,7 +132,8 @@ def check_catalog(path: Path, shown: str, locale: str) -> Catalog:
     catalog = read_catalog(path, locale=locale)
     problems += placeholder_problems(catalog)
     if problems:
-        raise BuildError(shown, f"{len(problems)} problem(s):\n  " + "\n  ".join(problems))
+        count = say(f"{len(problems)} problème(s) :", f"{len(problems)} problem(s):")
+        raise BuildError(shown, count + "\n  " + "\n  ".join(problems))
     return catalog
 
 
@@ -139,11 +159,12 @@ def compile_catalog(project: Project, language: Language, locale_dir: Path) -> P
     missing = missing_strings(template, catalog)
     if missing:
         listed = "; ".join(repr(m) for m in missing[:5]) + (" …" if len(missing) > 5 else "")
-        raise BuildError(
-            project.relative(po_path),
+        message = say(
+            f"{len(missing)} texte(s) sans traduction (ou marqués fuzzy) : {listed}. Écrivez la traduction entre "
+            'les guillemets de msgstr "…", et supprimez la ligne « #, fuzzy » au-dessus s\'il y en a une',
             f"{len(missing)} string(s) not translated (or fuzzy): {listed}",
-            field="msgstr",
         )
+        raise BuildError(project.relative(po_path), message, field="msgstr")
     mo_path = locale_dir / language.babel / "LC_MESSAGES" / f"{DOMAIN}.mo"
     mo_path.parent.mkdir(parents=True, exist_ok=True)
     with mo_path.open("wb") as handle:

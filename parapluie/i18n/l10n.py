@@ -7,6 +7,7 @@ copy of the files, without git history. `stamp` writes it; nobody types hashes.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import asdict, dataclass
@@ -49,6 +50,7 @@ class PageStatus:
     state: str
     method: str | None
     critical: bool
+    translated: str | None = None  # the day of the last stamp (YYYY-MM-DD), when recorded
 
     @property
     def blocks_ci(self) -> bool:
@@ -64,11 +66,12 @@ def status(project: Project, registry: Registry, pages: list[str]) -> list[PageS
         folder = project.docs / language.code
         for page in pages:
             state = translation_state(project, language.code, page)
-            method = None
+            method = day = None
             if state != MISSING:
                 l10n = read_translated_page(folder / page)[0].l10n
                 method = l10n.method if l10n else None
-            rows.append(PageStatus(language.code, language.status, page, state, method, critical[page]))
+                day = l10n.translated.isoformat() if l10n and l10n.translated else None
+            rows.append(PageStatus(language.code, language.status, page, state, method, critical[page], day))
         extra = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md")) if folder.is_dir() else []
         for page in extra:
             if page not in pages:
@@ -78,10 +81,12 @@ def status(project: Project, registry: Registry, pages: list[str]) -> list[PageS
 
 def status_table(rows: list[PageStatus]) -> str:
     """A plain-text table of the status rows, with a summary per language."""
-    lines = [f"{'lang':<5} {'page':<28} {'state':<9} {'method':<17} critical"]
+    lines = [f"{'lang':<5} {'page':<28} {'state':<9} {'method':<17} {'translated':<10} critical"]
     for row in rows:
         flag = "yes" if row.critical else ""
-        lines.append(f"{row.language:<5} {row.page:<28} {row.state:<9} {row.method or '':<17} {flag}")
+        lines.append(
+            f"{row.language:<5} {row.page:<28} {row.state:<9} {row.method or '':<17} {row.translated or '':<10} {flag}"
+        )
     lines.append("")
     for code in dict.fromkeys(row.language for row in rows):
         counts: dict[str, int] = {}
@@ -97,13 +102,23 @@ def status_json(rows: list[PageStatus]) -> str:
     return json.dumps([asdict(row) | {"blocks_ci": row.blocks_ci} for row in rows], ensure_ascii=False, indent=2)
 
 
-def stamp(project: Project, code: str, page: str, method: str | None = None) -> str:
-    """Record in a translated page the current French hash (and `method`, or keep the one it has)."""
+def stamp(project: Project, code: str, page: str, method: str | None = None, today: dt.date | None = None) -> str:
+    """Record in a translated page the current French hash, the day (`today`) and `method` (or the one it has).
+
+    A page already stamped with the current hash keeps its day: the day says since when the
+    translation matches this French version, so an outdated page's notice can say since when it is behind.
+    """
     path = project.docs / code / page
     data, body = split_front_matter(read_text(path), path)
     previous = data.get("l10n") or {}
-    data["l10n"] = {"source_hash": source_hash(project, page), "method": method or previous.get("method", "machine")}
+    current = source_hash(project, page)
+    day = previous.get("translated") if previous.get("source_hash") == current else None
+    data["l10n"] = {
+        "source_hash": current,
+        "method": method or previous.get("method", "machine"),
+        "translated": day or today or dt.date.today(),
+    }
     text = front_matter_block(data) + body
     path.write_text(text, encoding="utf-8")
     read_translated_page(path)
-    return data["l10n"]["source_hash"]
+    return current

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parapluie.messages import say
+
 HEADING_ID = re.compile(r"^#{2,6} .*\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$", re.MULTILINE)
 LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
 
@@ -38,19 +40,39 @@ def structure_problems(french_body: str, translated_body: str, fresh: bool) -> l
     """
     source, translation = structure(french_body), structure(translated_body)
     problems = [
-        f"phone number {number} is not on the French page"
+        say(
+            f"le numéro {number} n'est pas sur la page française : s'il a changé, corrigez-le aussi dans cette "
+            f"traduction (cherchez « tel:{number} » et remplacez le numéro, dans le lien et dans le texte)",
+            f"phone number {number} is not on the French page",
+        )
         for number in translation.phone_numbers
         if number not in source.phone_numbers
     ]
     if fresh:
         if translation.heading_ids != source.heading_ids:
-            problems.append(f"heading ids {translation.heading_ids} differ from the French page's {source.heading_ids}")
+            problems.append(
+                say(
+                    f"les identifiants des titres {translation.heading_ids} diffèrent de ceux de la page française "
+                    f"{source.heading_ids} : gardez les mêmes {{ #identifiant }}, dans le même ordre",
+                    f"heading ids {translation.heading_ids} differ from the French page's {source.heading_ids}",
+                )
+            )
         if translation.internal_links != source.internal_links:
             missing = sorted(set(source.internal_links) - set(translation.internal_links))
             extra = sorted(set(translation.internal_links) - set(source.internal_links))
-            problems.append(f"internal links differ from the French page (missing {missing}, extra {extra})")
+            problems.append(
+                say(
+                    f"les liens vers les autres pages diffèrent de la page française (il manque {missing}, "
+                    f"en trop {extra}) : gardez les mêmes liens",
+                    f"internal links differ from the French page (missing {missing}, extra {extra})",
+                )
+            )
         if translation.phone_numbers != source.phone_numbers:
             problems.append(
-                f"phone numbers {translation.phone_numbers} differ from the French page's {source.phone_numbers}"
+                say(
+                    f"les numéros {translation.phone_numbers} diffèrent de ceux de la page française "
+                    f"{source.phone_numbers} : gardez les mêmes numéros",
+                    f"phone numbers {translation.phone_numbers} differ from the French page's {source.phone_numbers}",
+                )
             )
     return problems

@@ -14,9 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from textwrap import shorten
 
 from parapluie.inputs.frontmatter import SourcePageMeta
-from parapluie.inputs.phones import is_short_number, is_valid_number, national_form, numbers_in, parse_number
+from parapluie.inputs.phones import e164, is_short_number, is_valid_number, national_form, numbers_in, parse_number
+from parapluie.messages import say
 from parapluie.sitepaths import SOURCE_DOCS
 
 MAX_MEAN_SENTENCE_WORDS = 18
@@ -36,25 +38,48 @@ def date_problems(meta: SourcePageMeta, today: dt.date) -> list[str]:
     """A review date in the future, or a page past its review or validity date."""
     problems = []
     if meta.reviewed > today:
-        problems.append(f"reviewed: {meta.reviewed} is in the future")
+        problems.append(
+            say(
+                f"reviewed : {meta.reviewed} est dans le futur (nous sommes le {today}) : écrivez la date où les "
+                f"faits ont été vérifiés, par exemple reviewed: {today}",
+                f"reviewed: {meta.reviewed} is in the future",
+            )
+        )
     if meta.review_by and meta.review_by < today:
-        problems.append(f"review_by: the page was due for review on {meta.review_by}; check its facts, then update it")
+        problems.append(
+            say(
+                f"review_by : la page devait être revue le {meta.review_by} : vérifiez ses faits, puis mettez "
+                f"reviewed: {today} et une nouvelle date review_by (par exemple dans six mois)",
+                f"review_by: the page was due for review on {meta.review_by}; check its facts, then update it",
+            )
+        )
     if meta.valid_until and meta.valid_until < today:
-        problems.append(f"valid_until: the page stopped being valid on {meta.valid_until}")
+        problems.append(
+            say(
+                f"valid_until : la page n'est plus valable depuis le {meta.valid_until} : mettez-la à jour, puis "
+                "changez valid_until (ou supprimez la ligne si la page ne dépend plus d'une date)",
+                f"valid_until: the page stopped being valid on {meta.valid_until}",
+            )
+        )
     return problems
 
 
 def date_warnings(meta: SourcePageMeta, today: dt.date, days: int = WARN_DAYS_AHEAD) -> list[str]:
     """A `review_by` or `valid_until` date within `days` days: the build will refuse the page on that date."""
     warnings = []
-    for field, due, what in (
-        ("review_by", meta.review_by, "due for review"),
-        ("valid_until", meta.valid_until, "no longer valid"),
+    for field, due, what, quoi in (
+        ("review_by", meta.review_by, "due for review", "à revoir"),
+        ("valid_until", meta.valid_until, "no longer valid", "plus valable"),
     ):
         if due and today <= due <= today + dt.timedelta(days=days):
+            left = (due - today).days
             warnings.append(
-                f"{field}: {what} on {due} (in {(due - today).days} days): the build refuses the page after "
-                f"that date; check its facts, then update {field}"
+                say(
+                    f"{field} : {quoi} le {due} (dans {left} jours) : après cette date, le site refuse la page ; "
+                    f"vérifiez ses faits, puis changez {field}",
+                    f"{field}: {what} on {due} (in {left} days): the build refuses the page after "
+                    f"that date; check its facts, then update {field}",
+                )
             )
     return warnings
 
@@ -80,11 +105,23 @@ def tel_link_problems(body: str) -> list[str]:
         # A full number is written in E.164 (+32…); a short number (112, 116000) is dialled as is.
         valid = parsed is not None and (is_valid_number(parsed) if target.startswith("+") else is_short_number(parsed))
         if not valid:
-            problems.append(f"[{label}](tel:{target}): not a valid phone number")
+            problems.append(
+                say(
+                    f"[{label}](tel:{target}) : ce n'est pas un numéro valable ; écrivez-le sous sa forme "
+                    "internationale, sans espace, par exemple [0485 62 08 41](tel:+32485620841)",
+                    f"[{label}](tel:{target}): not a valid phone number",
+                )
+            )
             continue
         national = _digits(national_form(parsed))
         if _digits(label) not in {national, _digits(target)}:
-            problems.append(f"[{label}](tel:{target}): the text shows other digits than the link calls")
+            problems.append(
+                say(
+                    f"[{label}](tel:{target}) : le texte montre d'autres chiffres que le numéro appelé ; les deux "
+                    "doivent être le même numéro, par exemple [0485 62 08 41](tel:+32485620841)",
+                    f"[{label}](tel:{target}): the text shows other digits than the link calls",
+                )
+            )
     return problems
 
 
@@ -104,7 +141,21 @@ def unlinked_number_problems(body: str) -> list[str]:
         parsed = parse_number(candidate)
         if parsed and is_short_number(parsed):
             found.append(candidate)
-    return [f"{number}: phone number without a tap-to-call link (write [{number}](tel:…))" for number in found]
+    return [
+        say(
+            f"{number} : numéro sans lien d'appel : écrivez [{number}](tel:{_dialled(number)})",
+            f"{number}: phone number without a tap-to-call link (write [{number}](tel:…))",
+        )
+        for number in found
+    ]
+
+
+def _dialled(number: str) -> str:
+    """What a tap-to-call link dials for a number found in the text: E.164, or a short number as it is."""
+    if re.fullmatch(r"[\d ]{3,7}", number):
+        return _digits(number)
+    parsed = parse_number(number)
+    return e164(parsed) if parsed is not None and is_valid_number(parsed) else "+32…"
 
 
 @dataclass(frozen=True)
@@ -158,7 +209,14 @@ def sentence_problems(body: str) -> list[str]:
     """A page whose sentences are too long on average for readers in a hurry."""
     stats = sentence_stats(body)
     if stats.mean_words >= MAX_MEAN_SENTENCE_WORDS:
-        return [f"sentences average {stats.mean_words:.1f} words (keep under {MAX_MEAN_SENTENCE_WORDS})"]
+        mean = f"{stats.mean_words:.1f}"
+        return [
+            say(
+                f"les phrases font en moyenne {mean.replace('.', ',')} mots (moins de {MAX_MEAN_SENTENCE_WORDS} "
+                f"demandés) : coupez les plus longues, par exemple « {shorten(stats.longest, 80, placeholder=' …')} »",
+                f"sentences average {mean} words (keep under {MAX_MEAN_SENTENCE_WORDS})",
+            )
+        ]
     return []
 
 

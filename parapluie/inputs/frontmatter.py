@@ -17,19 +17,29 @@ from typing import Annotated, Literal, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from parapluie.errors import BuildError, validate
-from parapluie.inputs.yamlfile import BOM, BOM_REFUSED, dump_yaml, parse_yaml, read_text
+from parapluie.inputs.yamlfile import BOM, bom_refused, dump_yaml, parse_yaml, read_text
+from parapluie.messages import say
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 M = TypeVar("M", bound=BaseModel)
 FRONT_MATTER_MISSING = "front matter missing: the file must start with a '---' block"
 FRONT_MATTER_UNCLOSED = "front matter not closed: add a line '---' after its last key"
 MARKUP_IN_TEXT = "is text, not markup: write it without {chars}"
+# The same in French, for staff (parapluie/messages.py, `say`).
+FRONT_MATTER_MISSING_FR = (
+    "l'en-tête manque : la page commence par une ligne '---', puis title: …, description: …, et une autre "
+    "ligne '---' (voir MODIFIER-LES-PAGES.md)"
+)
+FRONT_MATTER_UNCLOSED_FR = "l'en-tête n'est pas fermé : ajoutez une ligne '---' après sa dernière ligne"
+MARKUP_IN_TEXT_FR = "c'est du texte, pas du code : écrivez-le sans {chars}"
+NOT_A_MAPPING_FR = "l'en-tête doit être une suite de lignes « clé: valeur », par exemple title: Santé"
 
 
 def _plain(chars: str):
     def check(value: str) -> str:
         if any(char in value for char in chars):
-            raise ValueError(MARKUP_IN_TEXT.format(chars=" ".join(chars)))
+            shown = " ".join(chars)
+            raise ValueError(say(MARKUP_IN_TEXT_FR.format(chars=shown), MARKUP_IN_TEXT.format(chars=shown)))
         return value
 
     return AfterValidator(check)
@@ -52,17 +62,23 @@ class Period(BaseModel):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise ValueError("end comes before start")
+            raise ValueError(
+                say("la fin (end) vient avant le début (start) : échangez les deux dates", "end comes before start")
+            )
         return self
 
 
 class Localisation(BaseModel):
-    """How a translated page was made, and from which version of the French page."""
+    """How a translated page was made, from which version of the French page, and on which day.
+
+    `translated` is the day `make stamp` recorded the hash: an outdated page's notice says since when.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     source_hash: str = Field(pattern=r"^[0-9a-f]{12,64}$")
     method: Literal["human", "machine", "machine-reviewed"]
+    translated: dt.date | None = None
 
 
 class PageMeta(BaseModel):
@@ -107,19 +123,19 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict, str]:
     match = FRONT_MATTER.match(text)
     if not match:
         if text.startswith(BOM):
-            raise BuildError(path, BOM_REFUSED)
+            raise BuildError(path, bom_refused())
         if re.match(r"---[ \t]*\n", text):
-            raise BuildError(path, FRONT_MATTER_UNCLOSED)
-        raise BuildError(path, FRONT_MATTER_MISSING)
+            raise BuildError(path, say(FRONT_MATTER_UNCLOSED_FR, FRONT_MATTER_UNCLOSED))
+        raise BuildError(path, say(FRONT_MATTER_MISSING_FR, FRONT_MATTER_MISSING))
     data = parse_yaml(match.group(1) or "", path, first_line=2)
     if not isinstance(data, dict):
-        raise BuildError(path, "front matter must be a mapping of keys to values")
+        raise BuildError(path, say(NOT_A_MAPPING_FR, "front matter must be a mapping of keys to values"))
     return data, text[match.end() :]
 
 
 def _read_page(path: Path, model: type[M]) -> tuple[M, str]:
     data, body = split_front_matter(read_text(path), path)
-    return validate(model, data, path, prefix="front matter: "), body
+    return validate(model, data, path, prefix=say("en-tête : ", "front matter: ")), body
 
 
 def read_source_page(path: Path) -> tuple[SourcePageMeta, str]:

@@ -24,6 +24,7 @@ from parapluie.inputs.content_checks import check_source_pages, source_page_warn
 from parapluie.inputs.frontmatter import read_source_page
 from parapluie.inputs.languages import Language, Registry, load_registry
 from parapluie.inputs.yamlfile import SYMLINK_REFUSED
+from parapluie.messages import say
 from parapluie.outreach.addresses import site_url
 from parapluie.outreach.artwork import font_covers
 from parapluie.outreach.kit import KIT_PAGE, KitContext, snippets
@@ -109,7 +110,9 @@ def load_inputs(project: Project, languages: list[str] | None, today: dt.date) -
     if problems:
         raise BuildError(
             project.relative(project.source_docs),
-            f"{len(problems)} content problem(s):\n  " + "\n  ".join(problems),
+            say(f"{len(problems)} problème(s) dans les pages :", f"{len(problems)} content problem(s):")
+            + "\n  "
+            + "\n  ".join(problems),
         )
     data_warnings = data_warnings + [
         DataWarning(file, warning) for file, warning in source_page_warnings(content, today)

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from parapluie.errors import BuildError
-from parapluie.messages import yaml_problem
+from parapluie.messages import say, yaml_problem
 
 BOM = "\ufeff"
 # The messages of this module, one place each (so they can be translated for staff).
@@ -27,6 +27,21 @@ SYMLINK_REFUSED = "is a symbolic link: inputs must be plain files inside the rep
 DUPLICATE_KEY = "invalid YAML at line {line}, column {column}: key '{key}' is written twice (first at line {first})"
 BAD_DATE = "invalid YAML at line {line}, column {column}: '{value}' is not a real date ({problem})"
 TOO_DEEP = "invalid YAML: nested too deeply (more than {depth} levels)"
+# The same in French, for staff (parapluie/messages.py, `say`).
+NOT_UTF8_FR = "ligne {line} : l'octet {byte} n'est pas de l'UTF-8 (enregistrez le fichier en UTF-8)"
+BOM_REFUSED_FR = "le fichier commence par une marque d'ordre des octets (BOM) : enregistrez-le en « UTF-8 » sans BOM"
+DUPLICATE_KEY_FR = (
+    "ligne {line} : la clé « {key} » est écrite deux fois (la première fois ligne {first}). Gardez une seule "
+    "ligne {key}: et supprimez l'autre, sinon une seule des deux valeurs serait publiée"
+)
+
+
+def bom_refused() -> str:
+    """The BOM message, in the staff's language."""
+    return say(BOM_REFUSED_FR, BOM_REFUSED)
+
+
+BAD_DATE_FR = "ligne {line} : « {value} » n'est pas une vraie date. Écrivez AAAA-MM-JJ, par exemple 2026-11-29"
 # Far more than any input needs, far less than Python's recursion limit.
 MAX_DEPTH = 100
 # Texts parsed without a problem, and what they hold: (text, first line) → data. Far more than a
@@ -57,9 +72,10 @@ def decode(data: bytes, source: Path | str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise BuildError(source, NOT_UTF8.format(line=line, byte=f"0x{data[error.start]:02x}")) from None
+        values = {"line": line, "byte": f"0x{data[error.start]:02x}"}
+        raise BuildError(source, say(NOT_UTF8_FR.format(**values), NOT_UTF8.format(**values))) from None
     if text.startswith(BOM):
-        raise BuildError(source, BOM_REFUSED)
+        raise BuildError(source, bom_refused())
     return text
 
 
@@ -89,9 +105,8 @@ class StrictLoader(yaml.SafeLoader):
                     continue  # an unhashable key: the base class reports it
                 if first is not None:
                     mark = key_node.start_mark
-                    raise _Refused(
-                        DUPLICATE_KEY.format(line=mark.line + 1, column=mark.column + 1, key=key, first=first)
-                    )
+                    values = {"line": mark.line + 1, "column": mark.column + 1, "key": key, "first": first}
+                    raise _Refused(say(DUPLICATE_KEY_FR.format(**values), DUPLICATE_KEY.format(**values)))
                 seen[key] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep=deep)
 
@@ -101,9 +116,8 @@ class StrictLoader(yaml.SafeLoader):
             return super().construct_yaml_timestamp(node)
         except ValueError as error:
             mark = node.start_mark
-            raise _Refused(
-                BAD_DATE.format(line=mark.line + 1, column=mark.column + 1, value=node.value, problem=error)
-            ) from None
+            values = {"line": mark.line + 1, "column": mark.column + 1, "value": node.value, "problem": error}
+            raise _Refused(say(BAD_DATE_FR.format(**values), BAD_DATE.format(**values))) from None
 
 
 StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp)
@@ -136,7 +150,7 @@ def parse_yaml(text: str, source: Path | str, first_line: int = 1):
 def _parse(text: str, source: Path | str, first_line: int):
     """Parse YAML text strictly (see `parse_yaml`), every time."""
     if text.startswith(BOM):
-        raise BuildError(source, BOM_REFUSED)
+        raise BuildError(source, bom_refused())
     loader = StrictLoader("\n" * (first_line - 1) + text)
     try:
         return loader.get_single_data()

@@ -18,6 +18,7 @@ from parapluie.errors import BuildError, validate
 from parapluie.inputs.languages import Language
 from parapluie.inputs.yamlfile import load_yaml
 from parapluie.jinja import environment
+from parapluie.messages import say
 from parapluie.outreach.addresses import display_url
 from parapluie.outreach.qr import HOME_QR
 from parapluie.sitepaths import LEAFLET_FOLDER, QR_FOLDER
@@ -43,7 +44,12 @@ def load_leaflet_entries(path: Path, services: list[Service]) -> list[Service]:
     by_id = {service.id: service for service in services}
     for index, entry in enumerate(data.emergency):
         if entry not in by_id:
-            raise BuildError(path, f"no directory entry {entry!r} in data/services/", f"emergency.{index}")
+            message = say(
+                f"aucune fiche {entry!r} dans data/services/ : écrivez le nom d'un fichier de data/services/ sans "
+                "« .yml » (pour data/services/alias.yml : - alias)",
+                f"no directory entry {entry!r} in data/services/",
+            )
+            raise BuildError(path, message, f"emergency.{index}")
     # A closed service leaves the leaflets with every other list.
     return [by_id[entry] for entry in data.emergency if by_id[entry].status != "closed"]
 

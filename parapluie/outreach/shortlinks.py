@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel
 from parapluie.errors import BuildError, validate
 from parapluie.inputs.yamlfile import load_yaml
 from parapluie.jinja import environment
+from parapluie.messages import say
 from parapluie.sitepaths import RESERVED_NAMES, inside_site
 
 SHORTLINKS_FILE = "shortlinks.yml"
@@ -49,6 +50,10 @@ REDIRECT_PATH = re.compile(r"[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*/?")
 REDIRECT_PATH_REFUSED = (
     "an old address is lowercase letters, digits, '-', '_' and '.', in folders separated by '/' "
     "(no space, no '..', no '/' at the start), e.g. 'ancienne-page/'"
+)
+REDIRECT_PATH_REFUSED_FR = (
+    "une ancienne adresse s'écrit en minuscules sans accent, chiffres, « - », « _ » et « . », les dossiers "
+    "séparés par « / » (sans espace, sans « .. », sans « / » au début), par exemple 'ancienne-page/'"
 )
 
 
@@ -87,11 +92,21 @@ def load_shortlinks(path: Path, nav: list[str], language_codes: list[str]) -> li
         letter = str(letter)
         problem = None
         if not letter.isascii() or not letter.isalnum() or not letter.islower() or len(letter) > 3:
-            problem = "a short link is 1 to 3 lowercase letters or digits"
+            problem = say(
+                "un lien court fait 1 à 3 lettres minuscules (sans accent) ou chiffres, par exemple w",
+                "a short link is 1 to 3 lowercase letters or digits",
+            )
         elif letter in language_codes or letter in folders or letter in RESERVED:
-            problem = f"{letter!r} is already a language, a page folder or a reserved name"
+            problem = say(
+                f"{letter!r} est déjà une langue, un dossier de pages ou un nom réservé : choisissez une autre lettre",
+                f"{letter!r} is already a language, a page folder or a reserved name",
+            )
         elif link.page not in nav:
-            problem = f"{link.page!r} is not a page of the nav in mkdocs.yml"
+            problem = say(
+                f"{link.page!r} n'est pas une page du menu (nav de mkdocs.yml) : écrivez le fichier d'une page "
+                "de docs/fr/, par exemple page: sante.md",
+                f"{link.page!r} is not a page of the nav in mkdocs.yml",
+            )
         if problem:
             raise BuildError(path, problem, letter)
         topics.append(Topic(letter=letter, page=link.page, leaflet=link.leaflet))
@@ -106,11 +121,20 @@ def load_redirects(path: Path, nav: list[str]) -> dict[str, str]:
     targets = {page_url(page) for page in nav}
     for old, new in data.items():
         if not REDIRECT_PATH.fullmatch(old) or any(part in {".", ".."} for part in old.split("/")):
-            raise BuildError(path, REDIRECT_PATH_REFUSED, old)
+            raise BuildError(path, say(REDIRECT_PATH_REFUSED_FR, REDIRECT_PATH_REFUSED), old)
         if new not in targets:
-            raise BuildError(path, f"{new!r} is not the address of a page (expected e.g. 'sante/')", old)
+            message = say(
+                f"{new!r} n'est l'adresse d'aucune page : écrivez l'adresse d'une page sans la langue, "
+                "avec « / » à la fin, par exemple 'sante/'",
+                f"{new!r} is not the address of a page (expected e.g. 'sante/')",
+            )
+            raise BuildError(path, message, old)
         if old in targets:
-            raise BuildError(path, "this address is still a page: a redirect would hide it", old)
+            message = say(
+                "cette adresse est encore celle d'une page : une redirection la cacherait. Supprimez cette ligne",
+                "this address is still a page: a redirect would hide it",
+            )
+            raise BuildError(path, message, old)
     return data
 
 

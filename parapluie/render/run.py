@@ -13,6 +13,7 @@ from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 
 from parapluie.errors import BuildError
+from parapluie.messages import say
 from parapluie.project import Project
 from parapluie.render.mkdocs_cli import prepare_worker, run_mkdocs
 from parapluie.staging.stage import StagedLanguage
@@ -24,17 +25,47 @@ OWN_CODE = f"{os.sep}parapluie{os.sep}"
 LEVEL = re.compile(r"^(WARNING|ERROR)\s+-\s+")
 CONFIG_VALUE = "Config value '"
 DOC_FILE = re.compile(r"Doc file '([^']+)'")
+# The renderer's complaints staff can cause by a link in a page, said in French (`say`).
+LINK_NOT_FOUND = re.compile(
+    r"contains a link '([^']+)', but the target(?: '[^']+')? is not found among documentation files"
+)
+ANCHOR_NOT_FOUND = re.compile(r"contains a link '([^']+)', but the doc '([^']+)' does not contain an anchor '#([^']+)'")
+UNRECOGNIZED_LINK = re.compile(r"contains an unrecognized relative link '([^']+)'")
+
+
+def french_complaint(line: str) -> str | None:
+    """The French for a renderer complaint about a link in a page, or None when it is not one staff cause."""
+    if found := LINK_NOT_FOUND.search(line):
+        return (
+            f"le lien ({found.group(1)}) mène à une page qui n'existe pas : vérifiez le nom du fichier ; un lien vers "
+            "une autre page s'écrit avec son fichier, par exemple [Santé](sante.md)"
+        )
+    if found := ANCHOR_NOT_FOUND.search(line):
+        link, doc, anchor = found.groups()
+        return (
+            f"le lien ({link}) mène à un titre que la page {doc} n'a pas : son identifiant {{ #{anchor} }} n'existe "
+            "pas ; vérifiez l'identifiant écrit entre accolades à la fin du titre visé"
+        )
+    if found := UNRECOGNIZED_LINK.search(line):
+        return (
+            f"le lien ({found.group(1)}) ne mène à aucun fichier : un lien vers une autre page s'écrit avec son "
+            "fichier .md, par exemple [Santé](sante.md)"
+        )
+    return None
 
 
 def explain(line: str, staged: StagedLanguage, project: Project) -> str:
-    """Lead a renderer message with the real source file of the staged page it names."""
+    """Lead a renderer message with the real source file of the staged page it names (in French when we can)."""
     line = LEVEL.sub("", line).replace(str(staged.docs_dir) + os.sep, "")
     named = DOC_FILE.search(line)
+    french = french_complaint(line)
+    shown = say(french, line) if french else line
     for page in staged.pages:
         if named and named.group(1) == page.path:
-            note = " (French page shown as fallback)" if page.state == "fallback" else ""
-            return f"{project.relative(page.origin)}{note}: {line}"
-    return line
+            fallback = page.state == "fallback"
+            note = say(" (page française montrée à la place)", " (French page shown as fallback)") if fallback else ""
+            return f"{project.relative(page.origin)}{note}: {shown}"
+    return shown
 
 
 def is_renderer_internal(line: str) -> bool:
@@ -89,7 +120,8 @@ class Renderer:
         try:
             results = [(staged, future.result()) for staged, future in self.pending]
         except BrokenProcessPool as error:
-            raise BuildError("docs", f"the renderer stopped unexpectedly ({error})") from None
+            stopped = say("le rendu des pages s'est arrêté de façon inattendue", "the renderer stopped unexpectedly")
+            raise BuildError("docs", f"{stopped} ({error})") from None
         report(self.project, results)
 
 
@@ -106,4 +138,5 @@ def report(project: Project, results: list[tuple[StagedLanguage, list[str]]]) ->
         # A complaint about a config value is about the base config the staged configs come from.
         config = all(CONFIG_VALUE in line for line in by_complaint)
         source = project.relative(project.mkdocs_yml) if config else "docs"
-        raise BuildError(source, "the renderer refused the pages:\n  " + "\n  ".join(lines))
+        heading = say("le site n'a pas pu être fait à partir des pages :", "the renderer refused the pages:")
+        raise BuildError(source, heading + "\n  " + "\n  ".join(lines))

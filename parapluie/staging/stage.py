@@ -7,6 +7,7 @@ where they do not) and a complete MkDocs config for that language.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from parapluie.i18n.structure import structure_problems
 from parapluie.inputs.frontmatter import front_matter_block, read_source_page, read_translated_page
 from parapluie.inputs.languages import Language, Registry
 from parapluie.inputs.yamlfile import dump_yaml
+from parapluie.messages import say
 from parapluie.outreach.addresses import site_url
 from parapluie.outreach.previews import PREVIEW_IMAGE, TAGLINE, og_locale
 from parapluie.project import Project
@@ -41,6 +43,7 @@ class StagedPage:
     state: str
     origin: Path
     outdated: bool = False
+    translated: dt.date | None = None  # the day the translation was stamped (`l10n.translated`), if known
 
 
 @dataclass(frozen=True)
@@ -75,20 +78,32 @@ def source_pages(project: Project, nav: list[str], generated: dict[str, str] | N
         if page in found:
             raise BuildError(
                 project.relative(source_dir / page),
-                f"this page is generated from data ({data}): remove the file, edit the data instead",
+                say(
+                    f"cette page est faite à partir des données ({data}) : supprimez ce fichier et modifiez "
+                    "plutôt les données",
+                    f"this page is generated from data ({data}): remove the file, edit the data instead",
+                ),
             )
     for index, page in enumerate(nav):
         if page not in found and page not in generated:
             raise BuildError(
                 project.relative(project.mkdocs_yml),
-                f"the nav lists {page!r} but {project.relative(source_dir / page)} does not exist",
+                say(
+                    f"le menu (nav) cite {page!r}, mais le fichier {project.relative(source_dir / page)} n'existe "
+                    "pas : vérifiez le nom du fichier, ou retirez cette ligne du nav",
+                    f"the nav lists {page!r} but {project.relative(source_dir / page)} does not exist",
+                ),
                 field=f"nav.{index}",
             )
     for page in found:
         if page not in nav:
             raise BuildError(
                 project.relative(source_dir / page),
-                "page is not in the nav: add it to the nav of mkdocs.yml (or remove the file)",
+                say(
+                    f"cette page n'est pas dans le menu : ajoutez une ligne « - {page} » au nav de mkdocs.yml "
+                    "(ou supprimez le fichier)",
+                    "page is not in the nav: add it to the nav of mkdocs.yml (or remove the file)",
+                ),
             )
     return [page for page in nav if page not in generated]
 
@@ -102,7 +117,12 @@ def check_no_orphans(project: Project, language: Language, pages: list[str]) -> 
         relative = path.relative_to(language_dir).as_posix()
         if path.is_file() and relative not in pages:
             french = project.relative(project.source_docs / relative)
-            raise BuildError(project.relative(path), f"no French page {french}: translations follow the French pages")
+            message = say(
+                f"pas de page française {french} : une traduction a le même nom que sa page française "
+                "(renommez le fichier, ou créez d'abord la page française)",
+                f"no French page {french}: translations follow the French pages",
+            )
+            raise BuildError(project.relative(path), message)
 
 
 def stage_page(project: Project, language: Language, page: str, target: Path) -> StagedPage:
@@ -112,7 +132,7 @@ def stage_page(project: Project, language: Language, page: str, target: Path) ->
     meta = french_meta.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     meta.setdefault("title", french_meta.title)
     translated_file = project.docs / language.code / page
-    outdated = False
+    outdated, translated = False, None
     if language.is_source:
         state, origin, body, extra = STATE_SOURCE, french_file, french_body, {}
     elif translated_file.is_file():
@@ -125,14 +145,16 @@ def stage_page(project: Project, language: Language, page: str, target: Path) ->
         if problems:
             raise BuildError(project.relative(translated_file), "; ".join(problems))
         extra = {"method": l10n.method if l10n else "unknown", "outdated": not fresh}
-        outdated = not fresh
+        outdated, translated = not fresh, l10n.translated if l10n else None
+        if outdated and translated:
+            extra["translated"] = translated.isoformat()  # the notice says since when (main.html, format_date)
     else:
         state, origin, body, extra = STATE_FALLBACK, french_file, french_body, {}
     meta["parapluie"] = {"state": state, "origin": project.relative(origin), **extra}
     destination = target / page
     destination.parent.mkdir(parents=True, exist_ok=True)
     destination.write_text(front_matter_block(meta) + body, encoding="utf-8")
-    return StagedPage(path=page, state=state, origin=origin, outdated=outdated)
+    return StagedPage(path=page, state=state, origin=origin, outdated=outdated, translated=translated)
 
 
 def language_config(

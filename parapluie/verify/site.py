@@ -12,6 +12,7 @@ from pathlib import Path
 from parapluie.errors import BuildError
 from parapluie.finish.rootpages import base_path
 from parapluie.inputs.languages import Registry
+from parapluie.messages import say
 from parapluie.outreach.shortlinks import REDIRECTS_FILE
 from parapluie.project import Project
 from parapluie.verify.checks import broken_links, site_problems
@@ -41,11 +42,7 @@ def verify_site(
         problems += overweight
     lost = unresolved(site, read_registry(project.data / REGISTRY_FILE), unbuilt)
     if lost:
-        raise BuildError(
-            f"data/{REGISTRY_FILE}",
-            f"{len(lost)} published address(es) would lead nowhere: {', '.join(lost[:10])}. "
-            f"A page that moves needs a redirect in data/{REDIRECTS_FILE} (old path: new path).",
-        )
+        raise BuildError(f"data/{REGISTRY_FILE}", lost_addresses(lost))
     if problems:
         shown = "\n  ".join(problems[:20])
         raise BuildError("site", f"{len(problems)} problem(s) in the output:\n  {shown}")
@@ -85,3 +82,15 @@ def _check_slice(
     # A page the privacy check did not parse (none should be) is parsed by the weight check itself.
     urls = {path: collector.urls for path, collector in collectors.items() if collector.heard}
     return found, links, {path: pages_over_budget(site, [path], urls) for path in weighed}
+
+
+def lost_addresses(lost: list[str]) -> str:
+    """The message for published addresses that would lead nowhere: what to add to data/redirects.yml."""
+    listed = ", ".join(lost[:10])
+    return say(
+        f"{len(lost)} adresse(s) déjà publiée(s) ne mèneraient plus nulle part : {listed}. Une page qui change "
+        f"d'adresse (ou qui disparaît) a besoin d'une ligne dans data/{REDIRECTS_FILE}, par exemple "
+        "« ancienne-page/: sante/ »",
+        f"{len(lost)} published address(es) would lead nowhere: {listed}. "
+        f"A page that moves needs a redirect in data/{REDIRECTS_FILE} (old path: new path).",
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -28,6 +29,7 @@ from parapluie.inputs.load import written_pages
 from tests.fixtures_project import ROOT
 
 TRANSLATION = "---\ntitle: Translated\n---\n{body}"
+STAMPED = dt.date(2026, 11, 20)  # the fixed clock of the stamps
 
 
 @pytest.fixture
@@ -42,7 +44,7 @@ def tree(project_copy):
     for code in ("en", "ro"):
         (project_copy.docs / code).mkdir(exist_ok=True)
         (project_copy.docs / code / page).write_text(TRANSLATION.format(body=french_body), encoding="utf-8")
-        stamp(project_copy, code, page, "machine")
+        stamp(project_copy, code, page, "machine", today=STAMPED)
     french = project_copy.docs / "fr" / page
     (project_copy.docs / "es").mkdir(exist_ok=True)
     (project_copy.docs / "es" / "huerfana.md").write_text(TRANSLATION.format(body="x"), encoding="utf-8")
@@ -66,20 +68,21 @@ def test_stamp_writes_hash_and_method_and_keeps_the_title(tree):
     assert meta.title == "Translated"
     assert meta.l10n.source_hash == source_hash(project, page)
     assert meta.l10n.method == "machine"
-    stamp(project, "en", page)  # keeps the method it had
+    stamp(project, "en", page, today=STAMPED)  # keeps the method it had
     assert read_translated_page(project.docs / "en" / page)[0].l10n.method == "machine"
-    stamp(project, "en", page, "human")
+    stamp(project, "en", page, "human", today=STAMPED)
     assert read_translated_page(project.docs / "en" / page)[0].l10n.method == "human"
 
 
 def test_status_of_every_kind(tree):
     project, pages, page, french = tree
     french.write_text(french.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
-    stamp(project, "en", page)  # en follows the change; ro does not
+    stamp(project, "en", page, today=STAMPED)  # en follows the change; ro does not
     registry = load_registry(project.registry_file)
     rows = {(row.language, row.page): row for row in status(project, registry, pages)}
     assert rows[("en", page)].state == FRESH
     assert rows[("ro", page)].state == OUTDATED
+    assert rows[("ro", page)].translated == "2026-11-20"  # since when it is behind
     assert rows[("bg", page)].state == MISSING
     assert rows[("es", "huerfana.md")].state == ORPHANED
     assert len(rows) == len(registry.translations) * len(pages) + 1
@@ -149,3 +152,15 @@ FRENCH = "## Titre { #titre }\n\nVoir [santé](sante.md#tester). Appelez le [112
 )
 def test_structure_problems(translated, fresh, problems):
     assert structure_problems(FRENCH, translated, fresh) == problems
+
+
+def test_stamp_writes_the_day_and_keeps_it_while_the_french_is_unchanged(tree):
+    project, _, page, french = tree
+    path = project.docs / "en" / page
+    assert "  translated: 2026-11-20\n" in path.read_text(encoding="utf-8")  # stamped by the fixture
+    stamp(project, "en", page, "human", today=dt.date(2026, 11, 25))  # same French: the day stays
+    meta = read_translated_page(path)[0].l10n
+    assert (meta.method, meta.translated) == ("human", dt.date(2026, 11, 20))
+    french.write_text(french.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
+    stamp(project, "en", page, today=dt.date(2026, 11, 25))  # re-translated after a French change: a new day
+    assert read_translated_page(path)[0].l10n.translated == dt.date(2026, 11, 25)

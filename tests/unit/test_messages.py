@@ -79,3 +79,14 @@ def test_english_for_developers(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("PARAPLUIE_MESSAGES", "en")
     message = entry_error(tmp_path, "https://example.org/source", "www.example.org/source")
     assert message == "essai.yml: sources.0: Input should be a valid URL, relative URL without a base"
+
+
+def test_comment_in_an_entry_says_where_to_write_it(french, tmp_path) -> None:
+    from parapluie.directory.load import comment_warnings
+
+    path = tmp_path / "essai.yml"
+    path.write_text("# yaml-language-server: $schema=x\norganisation: A\n# Téléphone absent.\n", encoding="utf-8")
+    assert [warning.message for warning in comment_warnings(path)] == [
+        "ligne 3 : un commentaire (ligne qui commence par #). L'éditeur web l'efface quand il enregistre la "
+        "fiche : écrivez-le plutôt dans source_notes (« Notes sur les sources », jamais publié)."
+    ]
