@@ -28,7 +28,7 @@ from parapluie.inputs.load import load_inputs
 from parapluie.messages import retranslate_note
 from parapluie.outreach.write import write_outreach
 from parapluie.project import Project
-from parapluie.render.run import render_all
+from parapluie.render.run import Renderer
 from parapluie.staging.stage import StagedLanguage, stage_languages
 from parapluie.verify.published import REGISTRY_FILE, unregistered_note
 from parapluie.verify.site import verify_site
@@ -80,10 +80,12 @@ def _build(project: Project, site: Path, languages: list[str] | None, jobs: int 
     try:
         new_site = work / "site"
         new_site.mkdir()
-        with stage_boundary("staging", "parapluie/staging"):
-            staged = stage_languages(project, inputs, work / "stage", new_site)
-        with stage_boundary("rendering", "parapluie/render"):
-            render_all(project, list(staged.values()), jobs=jobs)
+        # Each language is rendered as soon as it is staged, while the next ones are staged.
+        with Renderer(project, len(inputs.selected), jobs) as renderer:
+            with stage_boundary("staging", "parapluie/staging"):
+                staged = stage_languages(project, inputs, work / "stage", new_site, then=renderer.submit)
+            with stage_boundary("rendering", "parapluie/render"):
+                renderer.wait()
         with stage_boundary("finishing the HTML", "parapluie/finish"):
             finish_html(new_site, inputs, staged, project.root)
         with stage_boundary("bundling the assets", "parapluie/finish/bundle.py"):
@@ -101,7 +103,7 @@ def _build(project: Project, site: Path, languages: list[str] | None, jobs: int 
         with stage_boundary("adding the web editor", "parapluie/editor"):
             editor = write_editor(new_site, project, inputs.base, security_headers(page_policy))
         with stage_boundary("verifying the output", "parapluie/verify"):
-            overweight = verify_site(new_site, project, inputs.registry, list(staged), inputs.base)
+            overweight = verify_site(new_site, project, inputs.registry, list(staged), inputs.base, jobs)
             if editor.problems:
                 shown = "\n  ".join(editor.problems[:20])
                 raise BuildError("admin", f"{len(editor.problems)} problem(s) in the web editor folder:\n  {shown}")

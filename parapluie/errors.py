@@ -20,6 +20,10 @@ class BuildError(Exception):
         where = f"{self.file}: {field}" if field else self.file
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):
+        """Pickled by its parts, so an error raised in a worker process reaches the build whole."""
+        return (BuildError, (self.file, self.detail, self.field))
+
     def relative_to(self, root: Path) -> BuildError:
         """The same error with its file shown relative to `root` (the project) when inside it."""
         try:

@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 
 from parapluie.components import COMPONENTS_FOLDER
+from parapluie.templatecache import TEMPLATE_CACHE
 
 # Templates of the pages outside MkDocs (root pages, kit, leaflets, language pickers, short links).
 TEMPLATES = Path(__file__).parent / "templates"
@@ -24,12 +25,14 @@ def environment(
     (and `ngettext()` picks the language's plural form when given, else French's rule).
 
     A variable a template uses but the context lacks fails the render (StrictUndefined).
+    Compiled templates are shared with every other environment of the process (parapluie/templatecache.py).
     """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([folder, COMPONENT_TEMPLATES]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"] if gettext else [],
+        bytecode_cache=TEMPLATE_CACHE,
     )
     if gettext:
         from parapluie.i18n.catalogs import as_text, text_markup

@@ -155,6 +155,8 @@ class DirectoryWriter:
         self.report_email = report_email
         self.places = places or Places()
         self.env = environment(TEMPLATES, gettext, self.ngettext)
+        # Cards already made (see `cards`), with the objects their key names, so no id is reused.
+        self._cards: dict[tuple, tuple[list[Service], Categories, list[Card]]] = {}
 
     def needs_of(self, service: Service, categories: Categories) -> list[str]:
         """The reader needs a service answers."""
@@ -211,9 +213,16 @@ class DirectoryWriter:
         )
 
     def cards(self, services: list[Service], categories: Categories, prefix: str) -> list[Card]:
-        """Every entry as a card (links relative to `prefix`), in the directory's order."""
-        cards = [self.card(service, categories, f"{prefix}{service.id}/") for service in services]
-        return sorted(cards, key=lambda card: card.sort_key)
+        """Every entry as a card (links relative to `prefix`), in the directory's order.
+
+        Made once per list of services and prefix (every need page lists the same cards): a new list
+        of the same cards each time.
+        """
+        key = (tuple(id(service) for service in services), id(categories), prefix)
+        if key not in self._cards:
+            cards = [self.card(service, categories, f"{prefix}{service.id}/") for service in services]
+            self._cards[key] = (services, categories, sorted(cards, key=lambda card: card.sort_key))
+        return list(self._cards[key][2])
 
     def entry_page(self, service: Service, categories: Categories, with_vcard: bool = True) -> str:
         """The Markdown page (front matter + escaped HTML) of one entry."""

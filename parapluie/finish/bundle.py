@@ -24,6 +24,7 @@ import tinycss2
 from parapluie.components import LAZY_SEARCH_SCRIPT, SCRIPTS, SERVICE_WORKER_SOURCE, STYLESHEETS
 from parapluie.errors import BuildError
 from parapluie.inputs.languages import Language
+from parapluie.workers import fork_pool, job_count
 
 # Our sources (components and the site's stylesheet) are listed in parapluie/components.py.
 SERVICE_WORKER = "sw.js"  # at the site's root, so its scope is the whole site
@@ -304,15 +305,23 @@ def drop_unbundled_assets(language_folder: Path) -> None:
 
 def bundle_assets(site: Path, languages: list[Language], sources: Path) -> Bundles:
     """Stage 5: replace each language's theme assets with the site's shared bundles."""
-    from parapluie.finish.tools import link_tool_scripts, write_tool_scripts  # it uses fingerprinted_name
+    from parapluie.finish.tools import write_tool_scripts  # it uses fingerprinted_name
 
     folders = [site / language.code for language in languages]
     bundles = write_bundles(site, folders, sources)
     tool_scripts = write_tool_scripts(site, sources)
     bundles = replace(bundles, tool_scripts=tuple(tool_scripts.values()))
-    for folder in folders:
-        for path in folder.rglob("*.html"):
-            html = link_bundles(path.read_text(encoding="utf-8"), bundles)
-            path.write_text(link_tool_scripts(html, tool_scripts), encoding="utf-8")
-        drop_unbundled_assets(folder)
+    # One language a task, in the build's worker processes (parapluie/workers.py).
+    with fork_pool(job_count(None, len(folders))) as pool:
+        list(pool.map(link_language_folder, folders, [bundles] * len(folders), [tool_scripts] * len(folders)))
     return bundles
+
+
+def link_language_folder(folder: Path, bundles: Bundles, tool_scripts: dict[str, str]) -> None:
+    """Point every page of one language at the bundles and its tool's script; drop what the bundles replace."""
+    from parapluie.finish.tools import link_tool_scripts
+
+    for path in folder.rglob("*.html"):
+        html = link_bundles(path.read_text(encoding="utf-8"), bundles)
+        path.write_text(link_tool_scripts(html, tool_scripts), encoding="utf-8")
+    drop_unbundled_assets(folder)

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from parapluie.errors import BuildError
+from parapluie.workers import fork_pool, job_count, split
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 CHARSET_META = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
@@ -114,19 +115,41 @@ def own_inline_scripts(root: Path) -> set[str]:
 def apply_content_security_policy(site: Path, root: Path) -> str:
     """Give every page of `site` the policy allowing the project's own inline scripts; return it.
 
-    A page with any other inline script is a BuildError naming the page.
+    A page with any other inline script is a BuildError naming the page (the first, in path order),
+    and then no page is changed. The pages are shared out among the build's worker processes
+    (parapluie/workers.py) in consecutive slices, so the page named is the one a single process names.
     """
     hashes = own_inline_scripts(root)
-    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
-    for path, html in pages.items():
-        for source in inline_scripts(html):
+    pages = sorted(site.rglob("*.html"))
+    policy_text = policy(hashes)
+    workers = job_count(None, len(pages))
+    slices = split(pages, workers)
+    with fork_pool(workers) as pool:
+        for steps in (
+            pool.map(_first_foreign_script, slices, [site] * workers, [hashes] * workers),
+            pool.map(_insert_policy, slices, [policy_text] * workers),
+        ):
+            errors = [error for error in steps if error is not None]
+            if errors:
+                raise errors[0]
+    return policy_text
+
+
+def _first_foreign_script(pages: list[Path], site: Path, hashes: set[str]) -> BuildError | None:
+    """The error for the first of `pages` with an inline script not in `hashes`, if any."""
+    for path in pages:
+        for source in inline_scripts(path.read_text(encoding="utf-8")):
             if script_hash(source) not in hashes:
                 start = " ".join(source.split())[:40]
-                raise BuildError(f"site/{path.relative_to(site).as_posix()}", FOREIGN_SCRIPT.format(start=start))
-    policy_text = policy(hashes)
-    for path, html in pages.items():
+                return BuildError(f"site/{path.relative_to(site).as_posix()}", FOREIGN_SCRIPT.format(start=start))
+    return None
+
+
+def _insert_policy(pages: list[Path], policy_text: str) -> BuildError | None:
+    """Write the policy into each of `pages`; the error for the first that has no place for it, if any."""
+    for path in pages:
         try:
-            path.write_text(insert_policy_meta(html, policy_text), encoding="utf-8")
+            path.write_text(insert_policy_meta(path.read_text(encoding="utf-8"), policy_text), encoding="utf-8")
         except ValueError as error:
-            raise BuildError(path, str(error)) from None
-    return policy_text
+            return BuildError(path, str(error))
+    return None

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from parapluie.finish.rootpages import write_root_pages
 from parapluie.htmltags import REL_EXTERNAL, is_external, tag_attributes
+from parapluie.workers import fork_pool, job_count
 
 if TYPE_CHECKING:
     from parapluie.inputs.load import Inputs
@@ -105,8 +106,11 @@ def finish_html(site: Path, inputs: Inputs, staged: dict[str, StagedLanguage], r
     The root 404 page helps in every language (hosts serve it for any missing path), so each
     language's own 404 page is dropped.
     """
-    for language in inputs.selected:
-        folder = site / language.code
+    folders = [site / language.code for language in inputs.selected]
+    for folder in folders:
         (folder / "404.html").unlink(missing_ok=True)
-        finish_language_folder(folder, language.code, language.direction)
+    # One language a task, in the build's worker processes (parapluie/workers.py).
+    with fork_pool(job_count(None, len(folders))) as pool:
+        codes, directions = [lang.code for lang in inputs.selected], [lang.direction for lang in inputs.selected]
+        list(pool.map(finish_language_folder, folders, codes, directions))
     write_root_pages(site, root, inputs.registry, staged, inputs.base)

@@ -12,6 +12,7 @@ from parapluie.hosting.headers import fingerprinted_files, headers_file, nginx_s
 from parapluie.hosting.offline import write_app_icons, write_offline_files
 from parapluie.inputs.languages import Language
 from parapluie.outreach.shortlinks import Redirect, redirects_file
+from parapluie.workers import fork_pool, job_count
 
 
 def write_host_files(
@@ -24,8 +25,11 @@ def write_host_files(
 ) -> None:
     """Write the app icons, each language's offline list and manifest, `_headers`, `_nginx.conf`, `_redirects`."""
     write_app_icons(site)
-    for language in languages:
-        write_offline_files(site / language.code, language, site_name, bundles)
+    # One language a task, in the build's worker processes (parapluie/workers.py).
+    count = len(languages)
+    with fork_pool(job_count(None, count)) as pool:
+        folders = [site / language.code for language in languages]
+        list(pool.map(write_offline_files, folders, languages, [site_name] * count, [bundles] * count))
     headers = headers_file(page_policy, fingerprinted_files(site), week_cached_files(site))
     (site / "_headers").write_text(headers, encoding="utf-8")
     (site / "_nginx.conf").write_text(nginx_snippet(page_policy, redirects), encoding="utf-8")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -86,8 +87,12 @@ def load_glossary(path: Path) -> Glossary:
     return validate(Glossary, load_yaml(path) or {}, path)
 
 
+@lru_cache(maxsize=65536)
 def letter_script(char: str) -> str | None:
-    """The script of a letter (latin, cyrillic, arabic, greek…), or None for a non-letter."""
+    """The script of a letter (latin, cyrillic, arabic, greek…), or None for a non-letter.
+
+    Cached: every text of every language is read letter by letter, and a language uses few letters.
+    """
     if not char.isalpha():
         return None
     name = unicodedata.name(char, "")
@@ -143,21 +148,33 @@ def page_texts(docs: Path) -> list[Text]:
 
 def data_texts(files: list[Path], code: str) -> list[Text]:
     """The `code` texts of multilingual fields (`description: {fr: …, ro: …}`) in YAML data files."""
-    found = []
-    for path in files:
-        root = yaml.compose(read_text(path))
-        stack = [root] if root is not None else []
-        while stack:
-            node = stack.pop()
-            if isinstance(node, yaml.MappingNode):
-                for key, value in node.value:
-                    if key.value == code and isinstance(value, yaml.ScalarNode):
-                        found.append(Text(path, value.start_mark.line + 1, value.value))
-                    else:
-                        stack.append(value)
-            elif isinstance(node, yaml.SequenceNode):
-                stack.extend(node.value)
+    found = [
+        Text(path, line, value) for path in files for key, line, value in _keyed_scalars(read_text(path)) if key == code
+    ]
     return sorted(found, key=lambda text: (str(text.file), text.line))
+
+
+@lru_cache(maxsize=1024)
+def _keyed_scalars(text: str) -> tuple[tuple[object, int, str], ...]:
+    """Every `key: scalar` pair of a YAML text as (key, line, value), in the order of a depth-first walk.
+
+    Cached by the text: the build checks every language against the same data files, and parsing
+    each file once instead of once per language is most of the writing check's time.
+    """
+    found = []
+    root = yaml.compose(text)
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(value, yaml.ScalarNode):
+                    found.append((key.value, value.start_mark.line + 1, value.value))
+                else:
+                    stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return tuple(found)
 
 
 def catalog_texts(po_file: Path) -> list[Text]:

@@ -14,11 +14,10 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
 
-import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from parapluie.errors import BuildError, validate
-from parapluie.inputs.yamlfile import BOM, bom_refused, parse_yaml, read_text
+from parapluie.inputs.yamlfile import BOM, bom_refused, dump_yaml, parse_yaml, read_text
 from parapluie.messages import say
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -116,7 +115,7 @@ class TranslatedPageMeta(BaseModel):
 
 def front_matter_block(meta: dict) -> str:
     """The one way the project writes front matter: a `---` block, keys in order, long lines kept whole."""
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+    return "---\n" + dump_yaml(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
 
 def split_front_matter(text: str, path: Path | str) -> tuple[dict, str]:

@@ -5,10 +5,13 @@ goes through `read_text`: a byte that is not UTF-8 is reported with its line, a 
 (one rule everywhere), a symlink is refused (nothing outside the repository is read). YAML goes
 through `parse_yaml`: a key written twice in a mapping, an impossible date, or nesting too deep
 for the parser are messages naming the file and the line, never a traceback.
+A text parsed once is not parsed again in the same process (`parse_yaml` keeps what it read):
+the build reads the French pages and mkdocs.yml once per language.
 """
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import yaml
@@ -41,6 +44,10 @@ def bom_refused() -> str:
 BAD_DATE_FR = "ligne {line} : « {value} » n'est pas une vraie date. Écrivez AAAA-MM-JJ, par exemple 2026-11-29"
 # Far more than any input needs, far less than Python's recursion limit.
 MAX_DEPTH = 100
+# Texts parsed without a problem, and what they hold: (text, first line) → data. Far more than a
+# build reads; a process that reads more (a long test run) starts again from empty.
+_PARSED: dict[tuple[str, int], object] = {}
+MAX_PARSED = 4096
 
 
 def refuse_symlink(path: Path) -> None:
@@ -130,6 +137,18 @@ def parse_yaml(text: str, source: Path | str, first_line: int = 1):
     `first_line` is the file's line number of the text's first line (2 for a page's front matter):
     the text is read as if it stood there, so every line in a message is the file's.
     """
+    key = (text, first_line)
+    if key in _PARSED:
+        return copy.deepcopy(_PARSED[key])  # each caller gets its own copy, free to change it
+    data = _parse(text, source, first_line)
+    if len(_PARSED) >= MAX_PARSED:
+        _PARSED.clear()
+    _PARSED[key] = copy.deepcopy(data)
+    return data
+
+
+def _parse(text: str, source: Path | str, first_line: int):
+    """Parse YAML text strictly (see `parse_yaml`), every time."""
     if text.startswith(BOM):
         raise BuildError(source, bom_refused())
     loader = StrictLoader("\n" * (first_line - 1) + text)
@@ -149,6 +168,15 @@ def parse_yaml(text: str, source: Path | str, first_line: int = 1):
         raise BuildError(source, yaml_problem(problem, mark.line + 1, mark.column + 1, context_line)) from None
     finally:
         loader.dispose()
+
+
+# libyaml's emitter writes the same text as PyYAML's own, several times faster; PyYAML's when libyaml is missing.
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def dump_yaml(data, **options) -> str:
+    """`data` as YAML text, as `yaml.safe_dump(data, **options)` writes it (for the files the build stages)."""
+    return yaml.dump(data, Dumper=DUMPER, **options)
 
 
 def load_yaml(path: Path):

@@ -7,6 +7,7 @@ together for a build.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from parapluie.finish.rootpages import base_path, write_language_pickers
@@ -17,6 +18,7 @@ from parapluie.outreach.previews import TAGLINE, link_preview, og_locale, write_
 from parapluie.outreach.qr import qr_targets, write_qr_codes
 from parapluie.outreach.shortlinks import Redirect, language_redirects, redirect_page, write_redirect_pages
 from parapluie.staging.stage import StagedLanguage
+from parapluie.workers import fork_pool, job_count, split
 
 
 def write_outreach(
@@ -29,12 +31,36 @@ def write_outreach(
     moved: dict[str, str],
 ) -> list[Redirect]:
     """Write previews, QR codes, leaflets, short links and redirects; return the redirects."""
-    base = base_path(config)
     codes = [language.code for language in languages]
     gettexts = {code: staged[code].gettext() for code in codes}
     titles = {code: page_titles(staged[code].docs_dir, kit.topics) for code in codes}
-    write_preview_images(site, languages, config["site_name"], {c: gettexts[c](TAGLINE) for c in codes})
-    write_qr_codes(site, qr_targets(kit.base_url, codes, [topic.letter for topic in kit.topics]))
+    # The images (Pillow, segno) are drawn in the build's worker processes while this one writes the pages.
+    taglines = {code: gettexts[code](TAGLINE) for code in codes}
+    targets = list(qr_targets(kit.base_url, codes, [topic.letter for topic in kit.topics]).items())
+    workers = job_count(None, len(targets))
+    with fork_pool(workers) as pool:
+        drawn = [pool.submit(write_preview_images, site, languages, config["site_name"], taglines)]
+        drawn += [pool.submit(write_qr_codes, site, dict(part)) for part in split(targets, workers)]
+        redirects = _write_pages(site, registry, languages, staged, config, kit, moved, gettexts, titles)
+        for image in drawn:
+            image.result()
+    return redirects
+
+
+def _write_pages(
+    site: Path,
+    registry: Registry,
+    languages: list[Language],
+    staged: dict[str, StagedLanguage],
+    config: dict,
+    kit: KitContext,
+    moved: dict[str, str],
+    gettexts: dict[str, Callable[[str], str]],
+    titles: dict[str, dict[str, str]],
+) -> list[Redirect]:
+    """Leaflets, short-link and redirect pages, language pickers; return the redirects."""
+    base = base_path(config)
+    codes = [language.code for language in languages]
     for language in languages:
         write_leaflets(
             site,

@@ -3,7 +3,9 @@
 - `on_config`: reads the staged settings into the typed `PageSettings` (parapluie/staging/settings.py).
 - `on_env`: gives the templates gettext (`{% trans %}`, `_()`) with the language's compiled
   catalog, a `format_date` filter that formats dates with Babel in the page's locale, and a
-  `source_label` filter that shortens a source's address for display.
+  `source_label` filter that shortens a source's address for display; and the process's shared
+  cache of compiled templates (parapluie/templatecache.py), so a worker rendering several
+  languages compiles the theme's templates once.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from parapluie.i18n.catalogs import load_translations, text_translations
 from parapluie.outreach.previews import link_preview
 from parapluie.render.links import source_label
 from parapluie.staging.settings import SETTINGS_KEY, read_settings
+from parapluie.templatecache import TEMPLATE_CACHE
 
 # This project's components: staging points MkDocs at the project's own copy of this file.
 COMPONENTS = Path(__file__).resolve().parents[2] / COMPONENTS_FOLDER
@@ -39,6 +42,7 @@ def on_env(env, config, files):
     settings = config["extra"][SETTINGS_KEY]
     # The components' templates (`quick-exit/page.html`...), after the theme's own folders.
     env.loader = jinja2.ChoiceLoader([env.loader, jinja2.FileSystemLoader(COMPONENTS)])
+    env.bytecode_cache = TEMPLATE_CACHE
     env.add_extension("jinja2.ext.i18n")
     # A msgstr is a translator's text: escaped, never markup (parapluie/i18n/catalogs.py, as_text).
     gettext, ngettext = text_translations(load_translations(settings.locale_dir, settings.babel))

@@ -1,17 +1,23 @@
-"""Run the renderer (MkDocs) once per language, in parallel, and report its complaints."""
+"""Run the renderer (MkDocs) once per language, in parallel, and report its complaints.
+
+Each language is one `mkdocs build --strict`, run in the build's worker processes
+(parapluie/workers.py), each importing MkDocs once (parapluie/render/mkdocs_cli.py). The build
+hands each language to the workers as soon as it is staged (`Renderer`).
+"""
 
 from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 
 from parapluie.errors import BuildError
 from parapluie.messages import say
 from parapluie.project import Project
+from parapluie.render.mkdocs_cli import prepare_worker, run_mkdocs
 from parapluie.staging.stage import StagedLanguage
+from parapluie.workers import fork_pool, job_count
 
 # Lines of the renderer's output worth showing; `parapluie.` starts our own exceptions (e.g. a misspelled setting).
 COMPLAINT_PREFIXES = ("WARNING", "ERROR", "Error:", "jinja2.", "parapluie.", "  File ")
@@ -69,32 +75,69 @@ def is_renderer_internal(line: str) -> bool:
 
 def render_language(project: Project, staged: StagedLanguage) -> list[str]:
     """Build one language with `mkdocs build --strict`; return its complaints (empty on success)."""
-    env = dict(os.environ, PYTHONPATH=str(project.root) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--config-file", str(staged.config_file)],
-        cwd=project.root,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode == 0:
+    arguments = ["build", "--strict", "--clean", "--config-file", str(staged.config_file)]
+    status, stderr, stdout = run_mkdocs(arguments, project.root)
+    if status == 0:
         return []
-    output = (result.stderr + result.stdout).splitlines()
+    output = (stderr + stdout).splitlines()
     complaints = [
         explain(line, staged, project).replace(str(project.root) + os.sep, "").strip()
         for line in output
         if line.startswith(COMPLAINT_PREFIXES) and not is_renderer_internal(line)
     ]
-    return complaints or output[-15:] or [f"mkdocs exited with status {result.returncode}"]
+    return complaints or output[-15:] or [f"mkdocs exited with status {status}"]
 
 
-def render_all(project: Project, staged_languages: list[StagedLanguage], jobs: int | None = None) -> None:
-    """Render every language in parallel; one BuildError lists every complaint once, with its languages."""
-    jobs = jobs or os.cpu_count() or 1
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        results = list(pool.map(lambda staged: render_language(project, staged), staged_languages))
+class Renderer:
+    """Languages rendered as they are staged: each goes to a worker as soon as it is handed over.
+
+    The workers start with the first language (so they import MkDocs while the next ones are
+    staged). Leaving the `with` block before `wait` (staging failed) cancels what has not started
+    and waits for what has, so nothing writes into the build's folder once it is removed.
+    """
+
+    def __init__(self, project: Project, count: int, jobs: int | None = None) -> None:
+        self.project = project
+        self.workers = job_count(jobs, count)
+        self.pool = None
+        self.pending: list[tuple[StagedLanguage, Future]] = []
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """End the workers: what has not started is cancelled, what has is waited for."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def submit(self, staged: StagedLanguage) -> None:
+        """Start rendering one staged language."""
+        if self.pool is None:
+            self.pool = fork_pool(self.workers, initializer=prepare_worker)
+        self.pending.append((staged, self.pool.submit(render_language, self.project, staged)))
+
+    def wait(self) -> None:
+        """Wait for every language, then end the workers; one BuildError lists every complaint once, with its languages.
+
+        (The workers end here, so their CPU time counts in the rendering stage: devtools/bench/buildtime.py.)
+        """
+        try:
+            results = [(staged, future.result()) for staged, future in self.pending]
+            self.close()
+        except BrokenProcessPool as error:
+            stopped = say("le rendu des pages s'est arrêté de façon inattendue", "the renderer stopped unexpectedly")
+            raise BuildError("docs", f"{stopped} ({error})") from None
+        report(self.project, results)
+
+
+def report(project: Project, results: list[tuple[StagedLanguage, list[str]]]) -> None:
+    """Raise one BuildError listing every complaint of the languages' renders once, with its languages."""
     by_complaint: dict[str, list[str]] = {}
-    for staged, complaints in zip(staged_languages, results, strict=True):
+    for staged, complaints in results:
         for line in complaints:
             codes = by_complaint.setdefault(line, [])
             if staged.language.code not in codes:

@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
 from parapluie.errors import BuildError
 from parapluie.i18n.catalogs import compile_catalog, load_translations
 from parapluie.i18n.l10n import source_hash
 from parapluie.i18n.structure import structure_problems
 from parapluie.inputs.frontmatter import front_matter_block, read_source_page, read_translated_page
 from parapluie.inputs.languages import Language, Registry
+from parapluie.inputs.yamlfile import dump_yaml
 from parapluie.messages import say
 from parapluie.outreach.addresses import site_url
 from parapluie.outreach.previews import PREVIEW_IMAGE, TAGLINE, og_locale
@@ -235,12 +234,21 @@ def stage_language(
     if outside_nav:
         config["not_in_nav"] = "\n".join(f"/{page}" for page in outside_nav)
     config_file = work / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    config_file.write_text(dump_yaml(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return StagedLanguage(language, config_file, docs_dir, site_dir, staged)
 
 
-def stage_languages(project: Project, inputs: Inputs, stage_root: Path, site_root: Path) -> dict[str, StagedLanguage]:
-    """Stage 2: every selected language, with its generated pages (the directory, the kit page)."""
+def stage_languages(
+    project: Project,
+    inputs: Inputs,
+    stage_root: Path,
+    site_root: Path,
+    then: Callable[[StagedLanguage], None] | None = None,
+) -> dict[str, StagedLanguage]:
+    """Stage 2: every selected language, with its generated pages (the directory, the kit page).
+
+    `then` is called with each language as soon as it is staged (the build starts rendering it).
+    """
     from parapluie.directory.pages import DirectoryWriter, published_vcards
     from parapluie.outreach.kit import KIT_PAGE, kit_page
 
@@ -252,7 +260,11 @@ def stage_languages(project: Project, inputs: Inputs, stage_root: Path, site_roo
         (docs_dir / KIT_PAGE).write_text(kit_page(inputs.kit, language, gettext, docs_dir), encoding="utf-8")
         return [*written, KIT_PAGE]
 
-    return {
-        language.code: stage_language(project, inputs.registry, language, inputs.pages, stage_root, site_root, generate)
-        for language in inputs.selected
-    }
+    staged = {}
+    for language in inputs.selected:
+        staged[language.code] = stage_language(
+            project, inputs.registry, language, inputs.pages, stage_root, site_root, generate
+        )
+        if then is not None:
+            then(staged[language.code])
+    return staged

@@ -57,10 +57,37 @@ class _PageScanner(HTMLParser):
             self.problems += [f"<style> loads {url}" for url in CSS_URL.findall(data)]
 
 
-def page_problems(html: str) -> list[str]:
-    """Privacy problems of one HTML page."""
+class FanOut(HTMLParser):
+    """One parse of a page, heard by several parsers: each gets every start tag, end tag and text."""
+
+    def __init__(self, *parsers: HTMLParser) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parsers = parsers
+
+    def feed(self, data: str) -> None:
+        """Parse `data`; each parser's `heard` becomes True."""
+        for parser in self.parsers:
+            parser.heard = True
+        super().feed(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for parser in self.parsers:
+            parser.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        for parser in self.parsers:
+            parser.handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        for parser in self.parsers:
+            parser.handle_data(data)
+
+
+def page_problems(html: str, listener: HTMLParser | None = None) -> list[str]:
+    """Privacy problems of one HTML page; `listener` hears the same parse (so a page is parsed once)."""
     scanner = _PageScanner()
-    scanner.feed(html)
+    parser = FanOut(scanner, listener) if listener else scanner
+    parser.feed(html)
     problems = scanner.problems + policy_problems(html)
     if not scanner.has_no_referrer:
         problems.append('missing <meta name="referrer" content="no-referrer">')
@@ -77,15 +104,23 @@ def script_problems(script: str) -> list[str]:
     return [f"script names the CDN {host}" for host in KNOWN_CDNS if host in script]
 
 
-def site_problems(site: Path) -> list[str]:
-    """Every privacy problem in a finished site, each prefixed with its file."""
+def site_problems(
+    site: Path, paths: list[Path] | None = None, listeners: dict[Path, HTMLParser] | None = None
+) -> list[str]:
+    """Every privacy problem in a finished site (or in its files `paths`), each prefixed with its file.
+
+    `listeners` maps pages to parsers that hear the same parse as the check (the weight check's).
+    """
     problems = []
     checkers = {".html": page_problems, ".css": stylesheet_problems, ".js": script_problems}
-    for path in sorted(site.rglob("*")):
+    listeners = listeners or {}
+    for path in sorted(site.rglob("*")) if paths is None else paths:
         checker = checkers.get(path.suffix)
         if checker and path.is_file():
             relative = path.relative_to(site).as_posix()
-            problems += [f"{relative}: {problem}" for problem in checker(path.read_text(encoding="utf-8"))]
+            text = path.read_text(encoding="utf-8")
+            found = page_problems(text, listeners.get(path)) if checker is page_problems else checker(text)
+            problems += [f"{relative}: {problem}" for problem in found]
     return problems
 
 
@@ -101,18 +136,28 @@ def link_target(site: Path, page: Path, href: str, base: str = "/") -> Path | No
     return target / "index.html" if url.endswith("/") or target.is_dir() else target
 
 
-def broken_links(site: Path, base: str = "/", unbuilt: tuple[str, ...] = ()) -> list[str]:
-    """Internal links of every page that lead to no file of the site.
+def broken_links(
+    site: Path, base: str = "/", unbuilt: tuple[str, ...] = (), pages: list[Path] | None = None
+) -> list[str]:
+    """Internal links of every page (or of `pages`) that lead to no file of the site.
 
     Links into the folders named in `unbuilt` (languages a partial build left out) are not checked.
     """
     skipped = [(site / name).resolve() for name in unbuilt]
+    # Where each target leads, looked up once: every page links to the same menu.
+    verdicts: dict[Path, bool | None] = {}
+
+    def verdict(target: Path) -> bool | None:
+        """None for a target not checked, else whether it is a file of the site."""
+        if target not in verdicts:
+            real = target.resolve()
+            verdicts[target] = None if any(real.is_relative_to(folder) for folder in skipped) else real.is_file()
+        return verdicts[target]
+
     problems = []
-    for page in sorted(site.rglob("*.html")):
+    for page in sorted(site.rglob("*.html")) if pages is None else pages:
         for href in HREF.findall(page.read_text(encoding="utf-8")):
             target = link_target(site, page, href, base)
-            if target is None or any(target.resolve().is_relative_to(folder) for folder in skipped):
-                continue
-            if not target.resolve().is_file():
+            if target is not None and verdict(target) is False:
                 problems.append(f"{page.relative_to(site).as_posix()}: link {href!r} leads nowhere")
     return problems

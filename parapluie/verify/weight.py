@@ -36,8 +36,13 @@ OVER_REQUESTS = "{page}: a first visit makes {count} requests, over the budget o
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 
 
-class _Subresources(HTMLParser):
-    """Collects what a browser fetches while loading a page (not links the reader may follow)."""
+class Subresources(HTMLParser):
+    """Collects what a browser fetches while loading a page (not links the reader may follow).
+
+    `heard` turns True when it hears another parser's parse (parapluie/verify/checks.py, FanOut).
+    """
+
+    heard = False
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -72,10 +77,15 @@ def _site_file(site: Path, url_path: str) -> Path:
     return path / "index.html" if url_path.endswith("/") else path
 
 
-def subresources(site: Path, page: Path) -> list[Path]:
-    """The site files a browser fetches to show `page` (stylesheets with their url()s, scripts, images)."""
-    parser = _Subresources()
-    parser.feed(page.read_text(encoding="utf-8"))
+def subresources(site: Path, page: Path, urls: list[str] | None = None) -> list[Path]:
+    """The site files a browser fetches to show `page` (stylesheets with their url()s, scripts, images).
+
+    `urls`: what a `Subresources` parser already collected from the page (else the page is parsed).
+    """
+    if urls is None:
+        parser = Subresources()
+        parser.feed(page.read_text(encoding="utf-8"))
+        urls = parser.urls
     page_url = "/" + page.relative_to(site).as_posix()
     found: list[Path] = []
 
@@ -93,14 +103,14 @@ def subresources(site: Path, page: Path) -> list[Path]:
             for inner in CSS_URL.findall(path.read_text(encoding="utf-8")):
                 add(inner, target)
 
-    for url in parser.urls:
+    for url in urls:
         add(url, page_url)
     return found
 
 
-def page_weight(site: Path, page: Path) -> PageWeight:
-    """What a first visit of `page` costs, with nothing cached."""
-    files = [page, *subresources(site, page)]
+def page_weight(site: Path, page: Path, urls: list[str] | None = None) -> PageWeight:
+    """What a first visit of `page` costs, with nothing cached (`urls`: see `subresources`)."""
+    files = [page, *subresources(site, page, urls)]
     missing = [str(path.relative_to(site)) for path in files if not path.is_file()]
     if missing:
         raise FileNotFoundError(f"{page.relative_to(site)} needs missing files: {missing}")
@@ -119,24 +129,35 @@ def _cached_size(path: Path, _mtime_ns: int, _size: int) -> int:
     return transfer_size(path)
 
 
+def budget_pages(site: Path, codes: list[str]) -> list[Path]:
+    """The pages the budget applies to: every page of the languages `codes`, language by language."""
+    return [path for code in codes for path in sorted((site / code).rglob("index.html"))]
+
+
 def weight_problems(site: Path, codes: list[str]) -> list[str]:
     """Every page of the languages `codes` over the budget, one line each."""
+    return pages_over_budget(site, budget_pages(site, codes))
+
+
+def pages_over_budget(site: Path, pages: list[Path], urls: dict[Path, list[str]] | None = None) -> list[str]:
+    """Every one of `pages` over the budget, one line each (in the order of `pages`).
+
+    `urls`: for some pages, what a `Subresources` parser already collected (see `subresources`).
+    """
     problems = []
-    for code in codes:
-        for path in sorted((site / code).rglob("index.html")):
-            try:
-                weight = page_weight(site, path)
-            except (ValueError, FileNotFoundError):
-                continue  # another origin, or a missing file: the site's own checks report it
-            over = OVER_BUDGET.format
-            if weight.page_bytes > NEXT_PAGE_MAX_BYTES:
-                problems.append(
-                    over(page=weight.page, what="the page", size=weight.page_bytes, budget=NEXT_PAGE_MAX_BYTES)
-                )
-            elif weight.first_visit_bytes > FIRST_VISIT_MAX_BYTES:
-                size, budget = weight.first_visit_bytes, FIRST_VISIT_MAX_BYTES
-                problems.append(over(page=weight.page, what="a first visit", size=size, budget=budget))
-            if weight.requests > FIRST_VISIT_MAX_REQUESTS:
-                count, budget = weight.requests, FIRST_VISIT_MAX_REQUESTS
-                problems.append(OVER_REQUESTS.format(page=weight.page, count=count, budget=budget))
+    urls = urls or {}
+    for path in pages:
+        try:
+            weight = page_weight(site, path, urls.get(path))
+        except (ValueError, FileNotFoundError):
+            continue  # another origin, or a missing file: the site's own checks report it
+        over = OVER_BUDGET.format
+        if weight.page_bytes > NEXT_PAGE_MAX_BYTES:
+            problems.append(over(page=weight.page, what="the page", size=weight.page_bytes, budget=NEXT_PAGE_MAX_BYTES))
+        elif weight.first_visit_bytes > FIRST_VISIT_MAX_BYTES:
+            size, budget = weight.first_visit_bytes, FIRST_VISIT_MAX_BYTES
+            problems.append(over(page=weight.page, what="a first visit", size=size, budget=budget))
+        if weight.requests > FIRST_VISIT_MAX_REQUESTS:
+            count, budget = weight.requests, FIRST_VISIT_MAX_REQUESTS
+            problems.append(OVER_REQUESTS.format(page=weight.page, count=count, budget=budget))
     return problems
