@@ -21,7 +21,13 @@ from urllib.parse import quote
 
 import tinycss2
 
-from parapluie.components import LAZY_SEARCH_SCRIPT, SCRIPTS, SERVICE_WORKER_SOURCE, STYLESHEETS
+from parapluie.components import (
+    FIRST_SCREEN_STYLESHEET,
+    LAZY_SEARCH_SCRIPT,
+    SCRIPTS,
+    SERVICE_WORKER_SOURCE,
+    STYLESHEETS,
+)
 from parapluie.errors import BuildError
 from parapluie.inputs.languages import Language
 
@@ -30,6 +36,8 @@ SERVICE_WORKER = "sw.js"  # at the site's root, so its scope is the whole site
 # The stable names templates use, rewritten to fingerprinted names after rendering.
 STYLESHEET_LINK = "assets/parapluie.css"
 SCRIPT_LINK = "assets/parapluie.js"
+# Where overrides/main.html wants the first screen's stylesheet, inside its <style>.
+FIRST_SCREEN_MARKER = "/*parapluie:first-screen*/"
 # Inside the main script, replaced by the search script's fingerprinted file name.
 SEARCH_SCRIPT_MARKER = "@@PARAPLUIE_SEARCH_SCRIPT@@"
 # What the theme copies into every language folder and the bundle replaces.
@@ -80,6 +88,8 @@ class Bundles:
     service_worker: str
     icons: dict[str, str]
     styled_attributes: frozenset[str]
+    # The first screen's CSS, minified, that every MkDocs page carries in its <style> (its CSP hash).
+    first_screen: str = ""
     # The tools' page-specific scripts (parapluie/finish/tools.py), added by bundle_assets.
     tool_scripts: tuple[str, ...] = ()
 
@@ -265,6 +275,7 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
         raise BuildError(theme_stylesheet(language_folders[0]), str(error)) from None
     own_css = [minify_css((sources / name).read_text(encoding="utf-8")) for name in STYLESHEETS]
     css = "\n".join([trimmed, icon_rules(icons), *own_css])
+    first_screen = minify_css((sources / FIRST_SCREEN_STYLESHEET).read_text(encoding="utf-8"))
     assets = site / "assets"
     assets.mkdir(exist_ok=True)
     search = (sources / LAZY_SEARCH_SCRIPT).read_bytes()
@@ -277,6 +288,7 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
         service_worker=SERVICE_WORKER,
         icons=icons,
         styled_attributes=frozenset(re.findall(r"\[(data-md-[a-z-]+)", css)),
+        first_screen=first_screen,
     )
     (site / bundles.stylesheet).write_text(css, encoding="utf-8")
     (site / bundles.script).write_text(main, encoding="utf-8")
@@ -287,8 +299,9 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
 
 def link_bundles(html: str, bundles: Bundles) -> str:
     """Point a page's stable asset links (see STYLESHEET_LINK, SCRIPT_LINK) at the fingerprinted files,
-    and move its inline icons into the stylesheet."""
+    move its inline icons into the stylesheet, and fill its <style> with the first screen's CSS."""
     html = replace_icons(THEME_UNUSED_BLOCKS.sub("", html), bundles.icons)
+    html = html.replace(FIRST_SCREEN_MARKER, bundles.first_screen)
     html = THEME_DATA_ATTRIBUTE.sub(lambda m: m.group(0) if m.group(1) in bundles.styled_attributes else "", html)
     html = html.replace(STYLESHEET_LINK + '"', bundles.stylesheet + '"')
     return html.replace(SCRIPT_LINK + '"', bundles.script + '"')
