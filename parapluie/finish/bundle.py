@@ -38,6 +38,10 @@ STYLESHEET_LINK = "assets/parapluie.css"
 SCRIPT_LINK = "assets/parapluie.js"
 # Where overrides/main.html wants the first screen's stylesheet, inside its <style>.
 FIRST_SCREEN_MARKER = "/*parapluie:first-screen*/"
+# The first screen's CSS is for phones, below Material's 45em breakpoint; from 45em on, the full
+# stylesheet blocks the first paint instead (its link with media="screen and (min-width: 45em)"
+# in overrides/main.html).
+FIRST_SCREEN_MEDIA = "screen and (max-width:44.984375em)"
 # Inside the main script, replaced by the search script's fingerprinted file name.
 SEARCH_SCRIPT_MARKER = "@@PARAPLUIE_SEARCH_SCRIPT@@"
 # What the theme copies into every language folder and the bundle replaces.
@@ -244,9 +248,31 @@ def icon_rules(classes: dict[str, str]) -> str:
     return "".join(rules)
 
 
+# The first screen's chrome: from <body> to the search dialog (the quick exit and the header's buttons).
+FIRST_SCREEN_CHROME = re.compile(r"<body\b.*?(?=<div class=\"md-search\")", re.DOTALL)
+
+
+def first_screen_icons(html_pages: list[str], classes: dict[str, str]) -> dict[str, str]:
+    """The icons of the quick exit and the header (see FIRST_SCREEN_CHROME): the first screen's CSS draws them too."""
+    shown = {
+        svg
+        for html in html_pages
+        for chrome in FIRST_SCREEN_CHROME.findall(html)[:1]
+        for svg in INLINE_ICON.findall(chrome)
+    }
+    return {svg: name for svg, name in classes.items() if svg in shown}
+
+
 def replace_icons(html: str, classes: dict[str, str]) -> str:
     """Swap each known inline icon for an empty <svg> with its class (see icon_rules)."""
     return INLINE_ICON.sub(lambda match: f'<svg class="{classes[match.group(0)]}" aria-hidden="true"></svg>', html)
+
+
+def first_screen_css(sources: Path, icons: dict[str, str]) -> str:
+    """The <style> every MkDocs page carries: components/first-screen/first-screen.css minified, and the
+    quick exit's and header's icons (the same rules as in the full stylesheet), for phones (FIRST_SCREEN_MEDIA)."""
+    css = minify_css((sources / FIRST_SCREEN_STYLESHEET).read_text(encoding="utf-8"))
+    return f"@media {FIRST_SCREEN_MEDIA}{{{css}{icon_rules(icons)}}}"
 
 
 def theme_stylesheet(language_folder: Path) -> Path:
@@ -264,7 +290,8 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
     which theme rules stay.
     """
     pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
-    icons = icon_classes([path.read_text(encoding="utf-8") for f in language_folders for path in f.rglob("*.html")])
+    rendered = [path.read_text(encoding="utf-8") for f in language_folders for path in f.rglob("*.html")]
+    icons = icon_classes(rendered)
     own_scripts = [(sources / name).read_text(encoding="utf-8") for name in (*SCRIPTS, LAZY_SEARCH_SCRIPT)]
     names = used_names(pages, own_scripts)
     elements = used_elements(pages, own_scripts)
@@ -275,7 +302,7 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
         raise BuildError(theme_stylesheet(language_folders[0]), str(error)) from None
     own_css = [minify_css((sources / name).read_text(encoding="utf-8")) for name in STYLESHEETS]
     css = "\n".join([trimmed, icon_rules(icons), *own_css])
-    first_screen = minify_css((sources / FIRST_SCREEN_STYLESHEET).read_text(encoding="utf-8"))
+    first_screen = first_screen_css(sources, first_screen_icons(rendered, icons))
     assets = site / "assets"
     assets.mkdir(exist_ok=True)
     search = (sources / LAZY_SEARCH_SCRIPT).read_bytes()

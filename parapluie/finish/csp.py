@@ -6,7 +6,7 @@ write, each allowed by its sha256 hash. Those hashes are computed from the templ
 the finished HTML: an inline script that came from anywhere else (a page, a catalog, the data)
 fails the build, naming the page it is in. Styles likewise: the site's stylesheet, plus the one
 inline <style> of the first screen, allowed by the hash of components/first-screen/first-screen.css
-as the build minifies it (never 'unsafe-inline'); any other inline <style> fails the build.
+as the build inlines it (never 'unsafe-inline'); any other inline <style> fails the build.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from pathlib import Path
 
 from parapluie.components import FIRST_SCREEN_STYLESHEET
 from parapluie.errors import BuildError
-from parapluie.finish.bundle import minify_css
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
@@ -134,17 +133,15 @@ FOREIGN_STYLE = (
 )
 
 
-def own_inline_styles(root: Path) -> set[str]:
-    """The hash of the one inline <style> pages carry: the first screen's CSS, minified as the build inlines it."""
-    return {script_hash(minify_css((root / FIRST_SCREEN_STYLESHEET).read_text(encoding="utf-8")))}
-
-
-def apply_content_security_policy(site: Path, root: Path) -> str:
+def apply_content_security_policy(site: Path, root: Path, first_screen_css: str = "") -> str:
     """Give every page of `site` the policy allowing the project's own inline scripts and style; return it.
 
-    A page with any other inline script or <style> is a BuildError naming the page.
+    `first_screen_css` is the <style> the build wrote from components/first-screen/first-screen.css
+    (parapluie/finish/bundle.py, first_screen_css). A page with any other inline script or <style>
+    is a BuildError naming the page.
     """
-    hashes, style_hashes = own_inline_scripts(root), own_inline_styles(root)
+    hashes = own_inline_scripts(root)
+    style_hashes = {script_hash(first_screen_css)} if first_screen_css else set()
     pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
     for path, html in pages.items():
         page = f"site/{path.relative_to(site).as_posix()}"
