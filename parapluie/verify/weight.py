@@ -23,8 +23,8 @@ from parapluie.hosting.compression import transfer_size
 FIRST_VISIT_MAX_BYTES = 40_000
 FIRST_VISIT_MAX_REQUESTS = 5
 # Raised from 8,000 B for the first screen's inline CSS (issue #16: ~2.7 KB gzip on every page; the
-# heaviest pages, fr/sante and the RTL fixture's fallback sante, reach ~10.3-10.5 KB). A decision for the coordinator: keep it, or
-# cut the pages' chrome or content back under 8,000 B (see the fp2 branch's report).
+# heaviest pages, fr/sante and the RTL fixture's fallback sante, reach ~10.3-10.5 KB). A decision for
+# the coordinator: keep it, or cut the pages' chrome or content back under 8,000 B (fp2's report).
 NEXT_PAGE_MAX_BYTES = 11_000
 # Each tool's own script (issue #18: photo ≈ 5.8 KB, takedown ≈ 2.7 KB, friend ≈ 1.3 KB, listen ≈ 1.3 KB
 # gzip when measured), loaded only on its page (listen rides in the shared script).
