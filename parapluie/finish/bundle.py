@@ -161,6 +161,19 @@ def minify_css(css: str) -> str:
     return re.sub(r"\s*([{};,])\s*", r"\1", css).replace(";}", "}").strip()
 
 
+# Our scripts' comments: a block comment or a `//` comment taking whole lines (never one after code,
+# which could sit in a string or a regular expression).
+WHOLE_LINE_BLOCK_COMMENT = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*$", re.DOTALL | re.MULTILINE)
+WHOLE_LINE_COMMENT = re.compile(r"^[ \t]*//.*$", re.MULTILINE)
+
+
+def minify_js(source: str) -> str:
+    """Our own scripts without their whole-line comments, indentation and blank lines (line breaks stay,
+    so automatic semicolons never change). Our scripts hold no template literal (a test checks)."""
+    source = WHOLE_LINE_COMMENT.sub("", WHOLE_LINE_BLOCK_COMMENT.sub("", source))
+    return "\n".join(line.strip() for line in source.splitlines() if line.strip())
+
+
 def drop_unused_properties(css: str) -> str:
     """The stylesheet without the custom properties no `var()` reads (the theme declares icons,
     colours and fonts for features we never show), repeated until nothing more goes."""
@@ -227,8 +240,9 @@ def icon_classes(html_pages: list[str]) -> dict[str, str]:
     return classes
 
 
-def icon_rules(classes: dict[str, str]) -> str:
-    """CSS drawing each icon as a mask over the text colour, so pages carry an empty <svg> only.
+def icon_rules(classes: dict[str, str], prefixed_only: bool = False) -> str:
+    """CSS drawing each icon as a mask over the text colour, so pages carry an empty <svg> only
+    (`prefixed_only`: with -webkit-mask alone, for the first screen's <style>).
 
     The icons are the same on every page: sent once in the cached stylesheet, they no longer
     weigh on each page. The empty <svg> keeps the theme's sizing rules (`.md-icon svg`…). Each
@@ -237,11 +251,9 @@ def icon_rules(classes: dict[str, str]) -> str:
     """
     if not classes:
         return ""
-    rules = [
-        ",".join(f".{name}" for name in classes.values())
-        + "{-webkit-mask:var(--parapluie-icon) center/contain no-repeat;"
-        "mask:var(--parapluie-icon) center/contain no-repeat;background-color:currentColor}"
-    ]
+    mask = "var(--parapluie-icon) center/contain no-repeat"
+    masks = f"-webkit-mask:{mask}" + ("" if prefixed_only else f";mask:{mask}")
+    rules = [",".join(f".{name}" for name in classes.values()) + f"{{{masks};background-color:currentColor}}"]
     for svg, name in classes.items():
         # Percent-encoded but for a few harmless characters; never the quote that closes url("…").
         rules.append(f'.{name}{{--parapluie-icon:url("data:image/svg+xml,' + quote(svg, safe=" =:/'.,-") + '")}')
@@ -272,7 +284,8 @@ def first_screen_css(sources: Path, icons: dict[str, str]) -> str:
     """The <style> every MkDocs page carries: components/first-screen/first-screen.css minified, and the
     quick exit's and header's icons (the same rules as in the full stylesheet), for phones (FIRST_SCREEN_MEDIA)."""
     css = minify_css((sources / FIRST_SCREEN_STYLESHEET).read_text(encoding="utf-8"))
-    return f"@media {FIRST_SCREEN_MEDIA}{{{css}{icon_rules(icons)}}}"
+    # -webkit-mask only (every browser reads it): the W3C checker rejects the standard `mask` shorthand.
+    return f"@media {FIRST_SCREEN_MEDIA}{{{css}{icon_rules(icons, prefixed_only=True)}}}"
 
 
 def theme_stylesheet(language_folder: Path) -> Path:
@@ -305,9 +318,11 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
     first_screen = first_screen_css(sources, first_screen_icons(rendered, icons))
     assets = site / "assets"
     assets.mkdir(exist_ok=True)
-    search = (sources / LAZY_SEARCH_SCRIPT).read_bytes()
+    search = minify_js(own_scripts[-1]).encode()
     search_name = fingerprinted_name("search", search, "js")
-    main = ";\n".join(own_scripts[: len(SCRIPTS)]).replace(SEARCH_SCRIPT_MARKER, search_name)
+    main = ";\n".join(minify_js(script) for script in own_scripts[: len(SCRIPTS)]).replace(
+        SEARCH_SCRIPT_MARKER, search_name
+    )
     bundles = Bundles(
         stylesheet="assets/" + fingerprinted_name("parapluie", css.encode(), "css"),
         script="assets/" + fingerprinted_name("parapluie", main.encode(), "js"),
