@@ -10,7 +10,11 @@ import json
 import pytest
 from PIL import Image
 
+import re
+
+from parapluie.hosting.compression import compress
 from parapluie.hosting.offline import MANIFEST, OFFLINE_LIST
+from parapluie.verify.weight import FIRST_SCREEN_MAX_BYTES
 from tests.fixtures_project import ROOT
 from devtools.weight import (
     FIRST_VISIT_MAX_BYTES,
@@ -111,3 +115,21 @@ def test_the_app_names_say_nothing_about_the_subject(built):
         name = (language.app_name or "").lower()
         for word in ("sex", "escort", "tds", "prostitu", "webcam"):
             assert word not in name, (language.code, name)
+
+
+def test_every_page_inlines_the_same_small_first_screen_css_and_loads_the_full_one_without_blocking(built):
+    styles = set()
+    for path in reader_pages(built):
+        html = path.read_text(encoding="utf-8")
+        head = html[: html.index("</head>")]
+        found = re.findall(r"<style>(.*?)</style>", head, re.DOTALL)
+        assert len(found) == 1, path
+        styles.add(found[0])
+        sheet = re.search(r'<link rel="stylesheet" href="([^"]+\.min\.css)" media="print" data-parapluie-css>', head)
+        assert sheet and head.index("<style>") < sheet.start(), path
+        href = sheet.group(1)
+        assert f'<noscript><link rel="stylesheet" href="{href}"></noscript>' in head, path
+        assert f'<link rel="stylesheet" href="{href}" media="screen and (min-width: 45em)">' in head, path
+        assert head.count('rel="stylesheet"') == 3, path  # no other stylesheet, and no blocking one on phones
+    assert len(styles) == 1
+    assert len(compress(styles.pop().encode())) <= FIRST_SCREEN_MAX_BYTES
