@@ -42,6 +42,10 @@ FIRST_SCREEN_MARKER = "/*parapluie:first-screen*/"
 # stylesheet blocks the first paint instead (its link with media="screen and (min-width: 45em)"
 # in overrides/main.html).
 FIRST_SCREEN_MEDIA = "screen and (max-width:44.984375em)"
+# Where the first screen's source turns to what only the directory's pages need, and how those pages
+# are known: they show the directory's cards, finder or an entry (no other page uses these classes).
+FIRST_SCREEN_DIRECTORY_PART = "/* Directory pages only"
+DIRECTORY_PAGE = re.compile(r'class="parapluie-(?:directory|entry|card|contact|finder)\b')
 # Inside the main script, replaced by the search script's fingerprinted file name.
 SEARCH_SCRIPT_MARKER = "@@PARAPLUIE_SEARCH_SCRIPT@@"
 # What the theme copies into every language folder and the bundle replaces.
@@ -92,8 +96,10 @@ class Bundles:
     service_worker: str
     icons: dict[str, str]
     styled_attributes: frozenset[str]
-    # The first screen's CSS, minified, that every MkDocs page carries in its <style> (its CSP hash).
+    # The first screen's CSS, minified, that every MkDocs page carries in its <style> (its CSP hash), and
+    # the directory pages' larger variant (see FIRST_SCREEN_DIRECTORY_PART).
     first_screen: str = ""
+    first_screen_directory: str = ""
     # The tools' page-specific scripts (parapluie/finish/tools.py), added by bundle_assets.
     tool_scripts: tuple[str, ...] = ()
 
@@ -280,12 +286,19 @@ def replace_icons(html: str, classes: dict[str, str]) -> str:
     return INLINE_ICON.sub(lambda match: f'<svg class="{classes[match.group(0)]}" aria-hidden="true"></svg>', html)
 
 
-def first_screen_css(sources: Path, icons: dict[str, str]) -> str:
-    """The <style> every MkDocs page carries: components/first-screen/first-screen.css minified, and the
-    quick exit's and header's icons (the same rules as in the full stylesheet), for phones (FIRST_SCREEN_MEDIA)."""
-    css = minify_css((sources / FIRST_SCREEN_STYLESHEET).read_text(encoding="utf-8"))
+def first_screen_css(sources: Path, icons: dict[str, str]) -> tuple[str, str]:
+    """The <style> MkDocs pages carry, and the directory pages' variant: components/first-screen/first-screen.css
+    minified (without, then with, its part after FIRST_SCREEN_DIRECTORY_PART), plus the quick exit's and
+    header's icons (the same rules as in the full stylesheet), for phones (FIRST_SCREEN_MEDIA)."""
+    source = (sources / FIRST_SCREEN_STYLESHEET).read_text(encoding="utf-8")
+    common, _, directory = source.partition(FIRST_SCREEN_DIRECTORY_PART)
     # -webkit-mask only (every browser reads it): the W3C checker rejects the standard `mask` shorthand.
-    return f"@media {FIRST_SCREEN_MEDIA}{{{css}{icon_rules(icons, prefixed_only=True)}}}"
+    drawn = icon_rules(icons, prefixed_only=True)
+    common_css, directory_css = minify_css(common), minify_css("/*" + directory) if directory else ""
+    return (
+        f"@media {FIRST_SCREEN_MEDIA}{{{common_css}{drawn}}}",
+        f"@media {FIRST_SCREEN_MEDIA}{{{common_css}{directory_css}{drawn}}}",
+    )
 
 
 def theme_stylesheet(language_folder: Path) -> Path:
@@ -315,7 +328,7 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
         raise BuildError(theme_stylesheet(language_folders[0]), str(error)) from None
     own_css = [minify_css((sources / name).read_text(encoding="utf-8")) for name in STYLESHEETS]
     css = "\n".join([trimmed, icon_rules(icons), *own_css])
-    first_screen = first_screen_css(sources, first_screen_icons(rendered, icons))
+    first_screen, first_screen_directory = first_screen_css(sources, first_screen_icons(rendered, icons))
     assets = site / "assets"
     assets.mkdir(exist_ok=True)
     search = minify_js(own_scripts[-1]).encode()
@@ -331,6 +344,7 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
         icons=icons,
         styled_attributes=frozenset(re.findall(r"\[(data-md-[a-z-]+)", css)),
         first_screen=first_screen,
+        first_screen_directory=first_screen_directory,
     )
     (site / bundles.stylesheet).write_text(css, encoding="utf-8")
     (site / bundles.script).write_text(main, encoding="utf-8")
@@ -343,7 +357,8 @@ def link_bundles(html: str, bundles: Bundles) -> str:
     """Point a page's stable asset links (see STYLESHEET_LINK, SCRIPT_LINK) at the fingerprinted files,
     move its inline icons into the stylesheet, and fill its <style> with the first screen's CSS."""
     html = replace_icons(THEME_UNUSED_BLOCKS.sub("", html), bundles.icons)
-    html = html.replace(FIRST_SCREEN_MARKER, bundles.first_screen)
+    first_screen = bundles.first_screen_directory if DIRECTORY_PAGE.search(html) else bundles.first_screen
+    html = html.replace(FIRST_SCREEN_MARKER, first_screen)
     html = THEME_DATA_ATTRIBUTE.sub(lambda m: m.group(0) if m.group(1) in bundles.styled_attributes else "", html)
     html = html.replace(STYLESHEET_LINK + '"', bundles.stylesheet + '"')
     return html.replace(SCRIPT_LINK + '"', bundles.script + '"')

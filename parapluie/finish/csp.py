@@ -5,8 +5,9 @@ Scripts may come only from the site itself, plus the inline scripts the project'
 write, each allowed by its sha256 hash. Those hashes are computed from the templates, never from
 the finished HTML: an inline script that came from anywhere else (a page, a catalog, the data)
 fails the build, naming the page it is in. Styles likewise: the site's stylesheet, plus the one
-inline <style> of the first screen, allowed by the hash of components/first-screen/first-screen.css
-as the build inlines it (never 'unsafe-inline'); any other inline <style> fails the build.
+inline <style> of the first screen (two variants: every page's, the directory pages'), allowed by
+the hashes of components/first-screen/first-screen.css as the build inlines it (never
+'unsafe-inline'); any other inline <style> fails the build.
 """
 
 from __future__ import annotations
@@ -133,15 +134,15 @@ FOREIGN_STYLE = (
 )
 
 
-def apply_content_security_policy(site: Path, root: Path, first_screen_css: str = "") -> str:
+def apply_content_security_policy(site: Path, root: Path, first_screen_css: tuple[str, ...] = ()) -> str:
     """Give every page of `site` the policy allowing the project's own inline scripts and style; return it.
 
-    `first_screen_css` is the <style> the build wrote from components/first-screen/first-screen.css
-    (parapluie/finish/bundle.py, first_screen_css). A page with any other inline script or <style>
-    is a BuildError naming the page.
+    `first_screen_css` are the <style>s the build wrote from components/first-screen/first-screen.css
+    (parapluie/finish/bundle.py, first_screen_css: every page's, the directory pages'). A page with
+    any other inline script or <style> is a BuildError naming the page.
     """
     hashes = own_inline_scripts(root)
-    style_hashes = {script_hash(first_screen_css)} if first_screen_css else set()
+    style_hashes = {script_hash(css) for css in first_screen_css if css}
     pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
     for path, html in pages.items():
         page = f"site/{path.relative_to(site).as_posix()}"

@@ -85,8 +85,8 @@ def test_a_style_that_is_not_the_first_screens_fails_the_build(tmp_path):
         '<html><head><meta charset="utf-8"><style>a{color:red}</style></head></html>', encoding="utf-8"
     )
     with pytest.raises(BuildError, match=r"an inline <style> that is not the first screen's \(a\{color:red\}…\)"):
-        apply_content_security_policy(site, tmp_path, FIRST_SCREEN)
+        apply_content_security_policy(site, tmp_path, (FIRST_SCREEN,))
     (site / "fr" / "index.html").write_text(
         f'<html><head><meta charset="utf-8"><style>{FIRST_SCREEN}</style></head></html>', encoding="utf-8"
     )
-    assert script_hash(FIRST_SCREEN) in apply_content_security_policy(site, tmp_path, FIRST_SCREEN)
+    assert script_hash(FIRST_SCREEN) in apply_content_security_policy(site, tmp_path, (FIRST_SCREEN,))
