@@ -20,12 +20,17 @@ STYLESHEETS = (
     "components/tools/tools.css",
 )
 SCRIPTS = (
+    "components/first-screen/first-screen.js",  # first: it applies the full stylesheet (see below)
     "components/quick-exit/quick-exit.js",
     "components/directory-filters/directory.js",
     "components/search/search-loader.js",
     "components/offline/offline.js",
     "components/tools/listen.js",  # on every guide page; the other tools' scripts load on their page only
 )
+# The first screen's own stylesheet, minified into a <style> in every MkDocs page's head (its hash in
+# the CSP), so a first visit paints styled from the HTML alone; the full stylesheet then loads
+# without blocking (overrides/main.html, components/first-screen/).
+FIRST_SCREEN_STYLESHEET = "components/first-screen/first-screen.css"
 # The tools' page-specific scripts: every .js of this folder not bundled above (parapluie/finish/tools.py).
 TOOLS_FOLDER = "components/tools"
 LAZY_SEARCH_SCRIPT = "components/search/search.js"  # its own file, loaded when search opens

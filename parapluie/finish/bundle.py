@@ -21,7 +21,13 @@ from urllib.parse import quote
 
 import tinycss2
 
-from parapluie.components import LAZY_SEARCH_SCRIPT, SCRIPTS, SERVICE_WORKER_SOURCE, STYLESHEETS
+from parapluie.components import (
+    FIRST_SCREEN_STYLESHEET,
+    LAZY_SEARCH_SCRIPT,
+    SCRIPTS,
+    SERVICE_WORKER_SOURCE,
+    STYLESHEETS,
+)
 from parapluie.errors import BuildError
 from parapluie.inputs.languages import Language
 from parapluie.workers import fork_pool, job_count
@@ -31,6 +37,16 @@ SERVICE_WORKER = "sw.js"  # at the site's root, so its scope is the whole site
 # The stable names templates use, rewritten to fingerprinted names after rendering.
 STYLESHEET_LINK = "assets/parapluie.css"
 SCRIPT_LINK = "assets/parapluie.js"
+# Where overrides/main.html wants the first screen's stylesheet, inside its <style>.
+FIRST_SCREEN_MARKER = "/*parapluie:first-screen*/"
+# The first screen's CSS is for phones, below Material's 45em breakpoint; from 45em on, the full
+# stylesheet blocks the first paint instead (its link with media="screen and (min-width: 45em)"
+# in overrides/main.html).
+FIRST_SCREEN_MEDIA = "screen and (max-width:44.984375em)"
+# Where the first screen's source turns to what only the directory's pages need, and how those pages
+# are known: they show the directory's cards, finder or an entry (no other page uses these classes).
+FIRST_SCREEN_DIRECTORY_PART = "/* Directory pages only"
+DIRECTORY_PAGE = re.compile(r'class="parapluie-(?:directory|entry|card|contact|finder)\b')
 # Inside the main script, replaced by the search script's fingerprinted file name.
 SEARCH_SCRIPT_MARKER = "@@PARAPLUIE_SEARCH_SCRIPT@@"
 # What the theme copies into every language folder and the bundle replaces.
@@ -81,6 +97,10 @@ class Bundles:
     service_worker: str
     icons: dict[str, str]
     styled_attributes: frozenset[str]
+    # The first screen's CSS, minified, that every MkDocs page carries in its <style> (its CSP hash), and
+    # the directory pages' larger variant (see FIRST_SCREEN_DIRECTORY_PART).
+    first_screen: str = ""
+    first_screen_directory: str = ""
     # The tools' page-specific scripts (parapluie/finish/tools.py), added by bundle_assets.
     tool_scripts: tuple[str, ...] = ()
 
@@ -146,6 +166,19 @@ def minify_css(css: str) -> str:
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
     css = re.sub(r"\s+", " ", css)
     return re.sub(r"\s*([{};,])\s*", r"\1", css).replace(";}", "}").strip()
+
+
+# Our scripts' comments: a block comment or a `//` comment taking whole lines (never one after code,
+# which could sit in a string or a regular expression).
+WHOLE_LINE_BLOCK_COMMENT = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*$", re.DOTALL | re.MULTILINE)
+WHOLE_LINE_COMMENT = re.compile(r"^[ \t]*//.*$", re.MULTILINE)
+
+
+def minify_js(source: str) -> str:
+    """Our own scripts without their whole-line comments, indentation and blank lines (line breaks stay,
+    so automatic semicolons never change). Our scripts hold no template literal (a test checks)."""
+    source = WHOLE_LINE_COMMENT.sub("", WHOLE_LINE_BLOCK_COMMENT.sub("", source))
+    return "\n".join(line.strip() for line in source.splitlines() if line.strip())
 
 
 def drop_unused_properties(css: str) -> str:
@@ -214,8 +247,9 @@ def icon_classes(html_pages: list[str]) -> dict[str, str]:
     return classes
 
 
-def icon_rules(classes: dict[str, str]) -> str:
-    """CSS drawing each icon as a mask over the text colour, so pages carry an empty <svg> only.
+def icon_rules(classes: dict[str, str], prefixed_only: bool = False) -> str:
+    """CSS drawing each icon as a mask over the text colour, so pages carry an empty <svg> only
+    (`prefixed_only`: with -webkit-mask alone, for the first screen's <style>).
 
     The icons are the same on every page: sent once in the cached stylesheet, they no longer
     weigh on each page. The empty <svg> keeps the theme's sizing rules (`.md-icon svg`…). Each
@@ -224,20 +258,48 @@ def icon_rules(classes: dict[str, str]) -> str:
     """
     if not classes:
         return ""
-    rules = [
-        ",".join(f".{name}" for name in classes.values())
-        + "{-webkit-mask:var(--parapluie-icon) center/contain no-repeat;"
-        "mask:var(--parapluie-icon) center/contain no-repeat;background-color:currentColor}"
-    ]
+    mask = "var(--parapluie-icon) center/contain no-repeat"
+    masks = f"-webkit-mask:{mask}" + ("" if prefixed_only else f";mask:{mask}")
+    rules = [",".join(f".{name}" for name in classes.values()) + f"{{{masks};background-color:currentColor}}"]
     for svg, name in classes.items():
         # Percent-encoded but for a few harmless characters; never the quote that closes url("…").
         rules.append(f'.{name}{{--parapluie-icon:url("data:image/svg+xml,' + quote(svg, safe=" =:/'.,-") + '")}')
     return "".join(rules)
 
 
+# The first screen's chrome: from <body> to the search dialog (the quick exit and the header's buttons).
+FIRST_SCREEN_CHROME = re.compile(r"<body\b.*?(?=<div class=\"md-search\")", re.DOTALL)
+
+
+def first_screen_icons(html_pages: list[str], classes: dict[str, str]) -> dict[str, str]:
+    """The icons of the quick exit and the header (see FIRST_SCREEN_CHROME): the first screen's CSS draws them too."""
+    shown = {
+        svg
+        for html in html_pages
+        for chrome in FIRST_SCREEN_CHROME.findall(html)[:1]
+        for svg in INLINE_ICON.findall(chrome)
+    }
+    return {svg: name for svg, name in classes.items() if svg in shown}
+
+
 def replace_icons(html: str, classes: dict[str, str]) -> str:
     """Swap each known inline icon for an empty <svg> with its class (see icon_rules)."""
     return INLINE_ICON.sub(lambda match: f'<svg class="{classes[match.group(0)]}" aria-hidden="true"></svg>', html)
+
+
+def first_screen_css(sources: Path, icons: dict[str, str]) -> tuple[str, str]:
+    """The <style> MkDocs pages carry, and the directory pages' variant: components/first-screen/first-screen.css
+    minified (without, then with, its part after FIRST_SCREEN_DIRECTORY_PART), plus the quick exit's and
+    header's icons (the same rules as in the full stylesheet), for phones (FIRST_SCREEN_MEDIA)."""
+    source = (sources / FIRST_SCREEN_STYLESHEET).read_text(encoding="utf-8")
+    common, _, directory = source.partition(FIRST_SCREEN_DIRECTORY_PART)
+    # -webkit-mask only (every browser reads it): the W3C checker rejects the standard `mask` shorthand.
+    drawn = icon_rules(icons, prefixed_only=True)
+    common_css, directory_css = minify_css(common), minify_css("/*" + directory) if directory else ""
+    return (
+        f"@media {FIRST_SCREEN_MEDIA}{{{common_css}{drawn}}}",
+        f"@media {FIRST_SCREEN_MEDIA}{{{common_css}{directory_css}{drawn}}}",
+    )
 
 
 def theme_stylesheet(language_folder: Path) -> Path:
@@ -255,7 +317,8 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
     which theme rules stay.
     """
     pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
-    icons = icon_classes([path.read_text(encoding="utf-8") for f in language_folders for path in f.rglob("*.html")])
+    rendered = [path.read_text(encoding="utf-8") for f in language_folders for path in f.rglob("*.html")]
+    icons = icon_classes(rendered)
     own_scripts = [(sources / name).read_text(encoding="utf-8") for name in (*SCRIPTS, LAZY_SEARCH_SCRIPT)]
     names = used_names(pages, own_scripts)
     elements = used_elements(pages, own_scripts)
@@ -266,11 +329,14 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
         raise BuildError(theme_stylesheet(language_folders[0]), str(error)) from None
     own_css = [minify_css((sources / name).read_text(encoding="utf-8")) for name in STYLESHEETS]
     css = "\n".join([trimmed, icon_rules(icons), *own_css])
+    first_screen, first_screen_directory = first_screen_css(sources, first_screen_icons(rendered, icons))
     assets = site / "assets"
     assets.mkdir(exist_ok=True)
-    search = (sources / LAZY_SEARCH_SCRIPT).read_bytes()
+    search = minify_js(own_scripts[-1]).encode()
     search_name = fingerprinted_name("search", search, "js")
-    main = ";\n".join(own_scripts[: len(SCRIPTS)]).replace(SEARCH_SCRIPT_MARKER, search_name)
+    main = ";\n".join(minify_js(script) for script in own_scripts[: len(SCRIPTS)]).replace(
+        SEARCH_SCRIPT_MARKER, search_name
+    )
     bundles = Bundles(
         stylesheet="assets/" + fingerprinted_name("parapluie", css.encode(), "css"),
         script="assets/" + fingerprinted_name("parapluie", main.encode(), "js"),
@@ -278,6 +344,8 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
         service_worker=SERVICE_WORKER,
         icons=icons,
         styled_attributes=frozenset(re.findall(r"\[(data-md-[a-z-]+)", css)),
+        first_screen=first_screen,
+        first_screen_directory=first_screen_directory,
     )
     (site / bundles.stylesheet).write_text(css, encoding="utf-8")
     (site / bundles.script).write_text(main, encoding="utf-8")
@@ -288,8 +356,10 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
 
 def link_bundles(html: str, bundles: Bundles) -> str:
     """Point a page's stable asset links (see STYLESHEET_LINK, SCRIPT_LINK) at the fingerprinted files,
-    and move its inline icons into the stylesheet."""
+    move its inline icons into the stylesheet, and fill its <style> with the first screen's CSS."""
     html = replace_icons(THEME_UNUSED_BLOCKS.sub("", html), bundles.icons)
+    first_screen = bundles.first_screen_directory if DIRECTORY_PAGE.search(html) else bundles.first_screen
+    html = html.replace(FIRST_SCREEN_MARKER, first_screen)
     html = THEME_DATA_ATTRIBUTE.sub(lambda m: m.group(0) if m.group(1) in bundles.styled_attributes else "", html)
     html = html.replace(STYLESHEET_LINK + '"', bundles.stylesheet + '"')
     return html.replace(SCRIPT_LINK + '"', bundles.script + '"')

@@ -4,7 +4,10 @@ Every page gets a `<meta http-equiv="Content-Security-Policy">` right after `<me
 Scripts may come only from the site itself, plus the inline scripts the project's own templates
 write, each allowed by its sha256 hash. Those hashes are computed from the templates, never from
 the finished HTML: an inline script that came from anywhere else (a page, a catalog, the data)
-fails the build, naming the page it is in.
+fails the build, naming the page it is in. Styles likewise: the site's stylesheet, plus the one
+inline <style> of the first screen (two variants: every page's, the directory pages'), allowed by
+the hashes of components/first-screen/first-screen.css as the build inlines it (never
+'unsafe-inline'); any other inline <style> fails the build.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ import hashlib
 import re
 from pathlib import Path
 
+from parapluie.components import FIRST_SCREEN_STYLESHEET
 from parapluie.errors import BuildError
 from parapluie.workers import fork_pool, job_count, split
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
 CHARSET_META = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 CSP_META = re.compile(r"<meta\s+http-equiv=\"Content-Security-Policy\"\s+content=\"([^\"]*)\">", re.IGNORECASE)
 # Data blocks are never executed, so they need no hash.
@@ -52,16 +57,24 @@ def inline_scripts(html: str) -> list[str]:
     ]
 
 
+def inline_styles(html: str) -> list[str]:
+    """The text of every inline <style> of a page."""
+    return STYLE.findall(html)
+
+
 def script_hash(source: str) -> str:
-    """The CSP source expression allowing exactly this inline script."""
+    """The CSP source expression allowing exactly this inline script (or inline <style>)."""
     digest = hashlib.sha256(source.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(script_hashes: set[str], extra: dict[str, list[str]] | None = None) -> str:
-    """The policy string: the base directives, the scripts' hashes, and any `extra` directives."""
+def policy(
+    script_hashes: set[str], extra: dict[str, list[str]] | None = None, style_hashes: set[str] = frozenset()
+) -> str:
+    """The policy string: the base directives, the scripts' and styles' hashes, and any `extra` directives."""
     directives = {name: list(values) for name, values in BASE_DIRECTIVES.items()}
     directives["script-src"] += sorted(script_hashes)
+    directives["style-src"] += sorted(style_hashes)
     directives.update(extra or {})
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
@@ -88,6 +101,10 @@ def policy_problems(html: str) -> list[str]:
         f"inline script {script_hash(source)} is not allowed by the page's policy"
         for source in inline_scripts(html)
         if script_hash(source) not in allowed
+    ] + [
+        f"inline style {script_hash(source)} is not allowed by the page's policy"
+        for source in inline_styles(html)
+        if script_hash(source) not in allowed
     ]
 
 
@@ -112,21 +129,29 @@ def own_inline_scripts(root: Path) -> set[str]:
     return hashes
 
 
-def apply_content_security_policy(site: Path, root: Path) -> str:
-    """Give every page of `site` the policy allowing the project's own inline scripts; return it.
+FOREIGN_STYLE = (
+    "an inline <style> that is not the first screen's ({start}…): only "
+    f"{FIRST_SCREEN_STYLESHEET} may be inlined; put other styles in the components' stylesheets"
+)
 
-    A page with any other inline script is a BuildError naming the page (the first, in path order),
+def apply_content_security_policy(site: Path, root: Path, first_screen_css: tuple[str, ...] = ()) -> str:
+    """Give every page of `site` the policy allowing the project's own inline scripts and style; return it.
+
+    `first_screen_css` are the <style>s the build wrote from components/first-screen/first-screen.css
+    (parapluie/finish/bundle.py, first_screen_css: every page's, the directory pages'). A page with
+    any other inline script or <style> is a BuildError naming the page (the first, in path order),
     and then no page is changed. The pages are shared out among the build's worker processes
     (parapluie/workers.py) in consecutive slices, so the page named is the one a single process names.
     """
     hashes = own_inline_scripts(root)
+    style_hashes = {script_hash(css) for css in first_screen_css if css}
     pages = sorted(site.rglob("*.html"))
-    policy_text = policy(hashes)
+    policy_text = policy(hashes, style_hashes=style_hashes)
     workers = job_count(None, len(pages))
     slices = split(pages, workers)
     with fork_pool(workers) as pool:
         for steps in (
-            pool.map(_first_foreign_script, slices, [site] * workers, [hashes] * workers),
+            pool.map(_first_foreign_inline, slices, [site] * workers, [hashes] * workers, [style_hashes] * workers),
             pool.map(_insert_policy, slices, [policy_text] * workers),
         ):
             errors = [error for error in steps if error is not None]
@@ -135,13 +160,19 @@ def apply_content_security_policy(site: Path, root: Path) -> str:
     return policy_text
 
 
-def _first_foreign_script(pages: list[Path], site: Path, hashes: set[str]) -> BuildError | None:
-    """The error for the first of `pages` with an inline script not in `hashes`, if any."""
+def _first_foreign_inline(
+    pages: list[Path], site: Path, hashes: set[str], style_hashes: set[str]
+) -> BuildError | None:
+    """The error for the first of `pages` with an inline script or <style> the policy does not allow, if any."""
     for path in pages:
-        for source in inline_scripts(path.read_text(encoding="utf-8")):
+        html = path.read_text(encoding="utf-8")
+        page = f"site/{path.relative_to(site).as_posix()}"
+        for source in inline_scripts(html):
             if script_hash(source) not in hashes:
-                start = " ".join(source.split())[:40]
-                return BuildError(f"site/{path.relative_to(site).as_posix()}", FOREIGN_SCRIPT.format(start=start))
+                return BuildError(page, FOREIGN_SCRIPT.format(start=" ".join(source.split())[:40]))
+        for source in inline_styles(html):
+            if script_hash(source) not in style_hashes:
+                return BuildError(page, FOREIGN_STYLE.format(start=" ".join(source.split())[:40]))
     return None
 
 

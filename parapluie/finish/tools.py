@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from parapluie.components import SCRIPTS, TOOLS_FOLDER
-from parapluie.finish.bundle import fingerprinted_name
+from parapluie.finish.bundle import fingerprinted_name, minify_js
 
 OUTPUT_FOLDER = "assets/tools"  # at the site's root
 # A tool script's stable link in a page, as overrides/main.html writes it.
@@ -33,7 +33,7 @@ def write_tool_scripts(site: Path, root: Path) -> dict[str, str]:
     folder.mkdir(parents=True, exist_ok=True)
     written = {}
     for path in tool_script_sources(root):
-        data = path.read_bytes()
+        data = minify_js(path.read_text(encoding="utf-8")).encode()
         name = fingerprinted_name(path.stem, data, "js")
         (folder / name).write_bytes(data)
         written[STABLE_LINK.format(name=path.name)] = f"{OUTPUT_FOLDER}/{name}"

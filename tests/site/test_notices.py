@@ -107,4 +107,4 @@ def test_missing_page_is_french_with_a_bulgarian_notice(notices_site):
 
 def test_french_pages_carry_no_notice(notices_site):
     result, page = notices_site
-    assert "parapluie-notice" not in page_file(result.site, "fr", page).read_text(encoding="utf-8")
+    assert 'class="parapluie-notice"' not in page_file(result.site, "fr", page).read_text(encoding="utf-8")

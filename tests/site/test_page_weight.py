@@ -10,7 +10,12 @@ import json
 import pytest
 from PIL import Image
 
+import re
+
+from parapluie.hosting.compression import compress
 from parapluie.hosting.offline import MANIFEST, OFFLINE_LIST
+from parapluie.verify.weight import FIRST_SCREEN_MAX_BYTES
+from tests.fixtures_project import ROOT
 from devtools.weight import (
     FIRST_VISIT_MAX_BYTES,
     FIRST_VISIT_MAX_REQUESTS,
@@ -110,3 +115,25 @@ def test_the_app_names_say_nothing_about_the_subject(built):
         name = (language.app_name or "").lower()
         for word in ("sex", "escort", "tds", "prostitu", "webcam"):
             assert word not in name, (language.code, name)
+
+
+def test_every_page_inlines_the_same_small_first_screen_css_and_loads_the_full_one_without_blocking(built):
+    styles, checked = set(), 0
+    for path in reader_pages(built):
+        html = path.read_text(encoding="utf-8")
+        if 'class="md-container"' not in html:
+            continue  # a short link's or a leaflet's page: root pages, with their own stylesheet
+        checked += 1
+        head = html[: html.index("</head>")]
+        found = re.findall(r"<style>(.*?)</style>", head, re.DOTALL)
+        assert len(found) == 1, path
+        styles.add(found[0])
+        sheet = re.search(r'<link rel="stylesheet" href="([^"]+\.min\.css)" media="print" data-parapluie-css>', head)
+        assert sheet and head.index("<style>") < sheet.start(), path
+        href = sheet.group(1)
+        assert f'<noscript><link rel="stylesheet" href="{href}"></noscript>' in head, path
+        assert f'<link rel="stylesheet" href="{href}" media="screen and (min-width: 45em)">' in head, path
+        assert head.count('rel="stylesheet"') == 3, path  # no other stylesheet, and no blocking one on phones
+    # Two variants: every page's, and the directory pages' (with the directory's rules).
+    assert checked >= len(built.registry.codes) * len(built.pages) and len(styles) == 2
+    assert all(len(compress(style.encode())) <= FIRST_SCREEN_MAX_BYTES for style in styles)

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from parapluie.finish.bundle import (
+    WHOLE_LINE_BLOCK_COMMENT,
+    WHOLE_LINE_COMMENT,
     Bundles,
     drop_unused_properties,
     icon_classes,
     icon_rules,
     link_bundles,
     minify_css,
+    minify_js,
     selector_is_used,
     trim_css,
     used_elements,
     used_names,
 )
+from tests.fixtures_project import ROOT
 
 ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>'
 
@@ -126,3 +130,20 @@ def test_our_stylesheets_are_minified_without_changing_selectors():
         "@media (min-width: 45em) {\n  .a { top: 0; }\n}\n"
     )
     assert minify_css(css) == ".a :hover,.b > .c{color: red;margin: 0 1px}@media (min-width: 45em){.a{top: 0}}"
+
+
+def test_scripts_lose_whole_line_comments_and_indentation_but_keep_their_line_breaks():
+    source = (
+        '/* A\n   header. */\n(function () {\n  // a note\n  var a = "//x /* y */"; // after code, kept\n\n'
+        "  return a;\n})();\n"
+    )
+    assert minify_js(source) == '(function () {\nvar a = "//x /* y */"; // after code, kept\nreturn a;\n})();'
+
+
+def test_our_scripts_have_no_template_literal_whose_lines_minify_js_would_change():
+    from parapluie.components import LAZY_SEARCH_SCRIPT, SCRIPTS, TOOLS_FOLDER
+
+    scripts = [ROOT / name for name in (*SCRIPTS, LAZY_SEARCH_SCRIPT)] + sorted((ROOT / TOOLS_FOLDER).glob("*.js"))
+    for path in scripts:
+        code = WHOLE_LINE_COMMENT.sub("", WHOLE_LINE_BLOCK_COMMENT.sub("", path.read_text(encoding="utf-8")))
+        assert "`" not in code, path

@@ -7,7 +7,15 @@ import hashlib
 
 import pytest
 
-from parapluie.finish.csp import inline_scripts, insert_policy_meta, policy, policy_problems, script_hash
+from parapluie.errors import BuildError
+from parapluie.finish.csp import (
+    apply_content_security_policy,
+    inline_scripts,
+    insert_policy_meta,
+    policy,
+    policy_problems,
+    script_hash,
+)
 
 PAGE = (
     '<html><head><meta charset="utf-8"><title>t</title><script>var a=1</script>'
@@ -54,3 +62,31 @@ def test_check_catches_a_misplaced_policy():
 def test_page_without_charset_cannot_take_a_policy():
     with pytest.raises(ValueError, match="no <meta charset=utf-8>"):
         insert_policy_meta("<html><head></head></html>", "default-src 'none'")
+
+
+FIRST_SCREEN = "@media screen{body{margin:0}}"
+
+
+def test_the_first_screen_style_is_allowed_by_its_hash_in_style_src_never_unsafe_inline():
+    text = policy(set(), style_hashes={script_hash(FIRST_SCREEN)})
+    assert f"style-src 'self' {script_hash(FIRST_SCREEN)};" in text and "unsafe-inline" not in text
+    page = insert_policy_meta(f'<html><head><meta charset="utf-8"><style>{FIRST_SCREEN}</style></head></html>', text)
+    assert policy_problems(page) == []
+    other = page.replace(FIRST_SCREEN, "body{margin:1px}")
+    assert policy_problems(other) == [
+        f"inline style {script_hash('body{margin:1px}')} is not allowed by the page's policy"
+    ]
+
+
+def test_a_style_that_is_not_the_first_screens_fails_the_build(tmp_path):
+    site = tmp_path / "site"
+    (site / "fr").mkdir(parents=True)
+    (site / "fr" / "index.html").write_text(
+        '<html><head><meta charset="utf-8"><style>a{color:red}</style></head></html>', encoding="utf-8"
+    )
+    with pytest.raises(BuildError, match=r"an inline <style> that is not the first screen's \(a\{color:red\}…\)"):
+        apply_content_security_policy(site, tmp_path, (FIRST_SCREEN,))
+    (site / "fr" / "index.html").write_text(
+        f'<html><head><meta charset="utf-8"><style>{FIRST_SCREEN}</style></head></html>', encoding="utf-8"
+    )
+    assert script_hash(FIRST_SCREEN) in apply_content_security_policy(site, tmp_path, (FIRST_SCREEN,))
