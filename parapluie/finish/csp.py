@@ -134,6 +134,7 @@ FOREIGN_STYLE = (
     f"{FIRST_SCREEN_STYLESHEET} may be inlined; put other styles in the components' stylesheets"
 )
 
+
 def apply_content_security_policy(site: Path, root: Path, first_screen_css: tuple[str, ...] = ()) -> str:
     """Give every page of `site` the policy allowing the project's own inline scripts and style; return it.
 
@@ -160,9 +161,7 @@ def apply_content_security_policy(site: Path, root: Path, first_screen_css: tupl
     return policy_text
 
 
-def _first_foreign_inline(
-    pages: list[Path], site: Path, hashes: set[str], style_hashes: set[str]
-) -> BuildError | None:
+def _first_foreign_inline(pages: list[Path], site: Path, hashes: set[str], style_hashes: set[str]) -> BuildError | None:
     """The error for the first of `pages` with an inline script or <style> the policy does not allow, if any."""
     for path in pages:
         html = path.read_text(encoding="utf-8")
