@@ -14,6 +14,9 @@ from devtools.chromium import PHONE
 FLOOR_GOAL = 1.15
 # Issue #16: no layout shift when the rest of the page arrives (Lighthouse mobile CLS at most this).
 CLS_GOAL = 0.02
+# Issue #16: a first visit and a next page as served (gzip bodies, parapluie/verify/weight.py), at most.
+FIRST_VISIT_GOAL_BYTES = 20_000
+NEXT_PAGE_GOAL_BYTES = 8_000
 JSON_VERSION = 1
 
 
@@ -34,6 +37,16 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Served:
+    """A page as a host serves it, counted like the build's budget (gzip bodies, no headers):
+    its first visit (the page and every file it loads) and the page alone (a next page)."""
+
+    first_visit_bytes: int
+    page_bytes: int
+    requests: int
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything one `make bench` measured, and the conditions."""
 
@@ -47,6 +60,8 @@ class Report:
     load_average: list[float] = field(default_factory=list)
     lighthouse: list[Audit] = field(default_factory=list)
     lighthouse_note: str = ""
+    # Each page's weight as served, by (lang, page type): the build's own count (see Served).
+    served: dict[tuple[str, str], Served] = field(default_factory=dict)
 
 
 def median(values: list[float | None]) -> float | None:
@@ -196,6 +211,33 @@ def format_summary(report: Report) -> list[str]:
     return lines
 
 
+def format_served(report: Report) -> list[str]:
+    """Each page type's weight as served, per language, against the issue's goals."""
+    if not report.served:
+        return []
+    lines = [
+        f"As served (gzip bodies, headers not counted: the build's budget, parapluie/verify/weight.py); goals: "
+        f"first visit ≤ {FIRST_VISIT_GOAL_BYTES / 1000:g} kB, next page ≤ {NEXT_PAGE_GOAL_BYTES / 1000:g} kB",
+        f"{'lang':<4} "
+        + " ".join(f"{page + ' first / page B':>26}" for page in dict.fromkeys(p for _, p in report.served)),
+    ]
+    for lang in dict.fromkeys(lang for lang, _ in report.served):
+        cells = [
+            f"{served.first_visit_bytes:,} / {served.page_bytes:,} ({served.requests} req)"
+            for (code, _), served in report.served.items()
+            if code == lang
+        ]
+        lines.append(f"{lang:<4} " + " ".join(f"{value:>26}" for value in cells))
+    values = list(report.served.values())
+    first_ok = sum(1 for served in values if served.first_visit_bytes <= FIRST_VISIT_GOAL_BYTES)
+    next_ok = sum(1 for served in values if served.page_bytes <= NEXT_PAGE_GOAL_BYTES)
+    lines.append(
+        f"{first_ok} of {len(values)} first visits within {FIRST_VISIT_GOAL_BYTES / 1000:g} kB; "
+        f"{next_ok} of {len(values)} pages within {NEXT_PAGE_GOAL_BYTES / 1000:g} kB as a next page"
+    )
+    return lines
+
+
 def format_lighthouse(report: Report) -> list[str]:
     """Lighthouse's lines, or the reason it was skipped."""
     if not report.lighthouse:
@@ -238,6 +280,8 @@ def format_report(report: Report) -> str:
             "but they fail here at once with no bytes, where a phone would download them."
         )
     lines += ["", *format_summary(report)]
+    served = format_served(report)
+    lines += ["", *served] if served else []
     lighthouse = format_lighthouse(report)
     return "\n".join(lines + (["", *lighthouse] if lighthouse else []))
 
@@ -277,4 +321,5 @@ def as_json(report: Report) -> dict:
         "pages": pages,
         "lighthouse": [asdict(audit) for audit in report.lighthouse],
         "lighthouse_note": report.lighthouse_note,
+        "served": [{"lang": lang, "page": page, **asdict(served)} for (lang, page), served in report.served.items()],
     }

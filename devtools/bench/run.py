@@ -13,12 +13,13 @@ from pathlib import Path
 from devtools.bench import lighthouse
 from devtools.bench.browser import BENCH_CHROMIUM_ARGS, floor, visit
 from devtools.bench.buildtime import timed_build
-from devtools.bench.report import Report, Row, median_load
+from devtools.bench.report import Report, Row, Served, median_load
 from devtools.bench.stock import STOCK_LANGUAGE, build_stock
 from devtools.chromium import CHROMIUM
 from devtools.localserver import SiteServer, start_server
 from parapluie.inputs.languages import load_registry
 from parapluie.project import Project
+from parapluie.verify.weight import page_weight
 
 # Page types and their address inside a language folder: the same in every language and in the stock site.
 PAGES = {"home": "", "guide": "sante/", "directory": "annuaire/", "entry": "annuaire/espace-p/"}
@@ -106,6 +107,16 @@ def measure(
     ]
 
 
+def served_weights(site: Path, languages: list[str]) -> dict[tuple[str, str], Served]:
+    """Every page type's weight as served in `languages`, counted like the build's budget."""
+    served = {}
+    for lang in languages:
+        for page in PAGES:
+            weight = page_weight(site, site / page_path(lang, page).lstrip("/") / "index.html")
+            served[(lang, page)] = Served(weight.first_visit_bytes, weight.page_bytes, weight.requests)
+    return served
+
+
 def audit_pages(base_url: str, languages: list[str], progress: Callable[[str], None]) -> tuple[list, str]:
     """Lighthouse mobile on every page type of `languages`: (audits, a note: why skipped, or failures)."""
     reason = lighthouse.missing()
@@ -167,4 +178,5 @@ def run(
         load_average=load_average,
         lighthouse=audits,
         lighthouse_note=note,
+        served=served_weights(workdir / "parapluie" / "site", selected),
     )

@@ -99,6 +99,7 @@ def test_json_shape():
         "pages",
         "lighthouse",
         "lighthouse_note",
+        "served",
     }
     assert data["goals"] == {"to_floor": FLOOR_GOAL, "cls": CLS_GOAL, "build_s": BUILD_GOAL_SECONDS}
     assert data["conditions"]["network"]["latency"] == 2000
@@ -206,3 +207,28 @@ def test_a_timed_build_that_fails_says_why_in_the_builds_own_words(tmp_path):
 def test_a_build_without_stage_times_says_why():
     text = format_report(Report(["fr"], 1, BuildTime(["fr"], 3.0, 2.5, 2.0), 1.0, SAMPLE))
     assert "(no stage times: parapluie/build.py no longer looks `stage_boundary` up in its own module)" in text
+
+
+def test_served_weights_against_the_goals_in_the_table_and_the_json():
+    from dataclasses import replace
+
+    from devtools.bench.report import Served
+
+    served = {
+        ("fr", "home"): Served(19_500, 7_400, 4),
+        ("fr", "directory"): Served(21_000, 8_900, 5),
+        ("ar", "home"): Served(20_000, 8_000, 4),
+        ("ar", "directory"): Served(20_001, 8_001, 5),
+    }
+    measured = replace(report(SAMPLE), served=served)
+    text = format_report(measured)
+    assert "fr       19,500 / 7,400 (4 req)     21,000 / 8,900 (5 req)" in text
+    assert "2 of 4 first visits within 20 kB; 2 of 4 pages within 8 kB as a next page" in text
+    data = as_json(measured)["served"]
+    assert data[1] == {
+        "lang": "fr",
+        "page": "directory",
+        "first_visit_bytes": 21_000,
+        "page_bytes": 8_900,
+        "requests": 5,
+    }
