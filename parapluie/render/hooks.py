@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from parapluie.components import COMPONENTS_FOLDER
 from parapluie.i18n.catalogs import load_translations, text_translations
 from parapluie.outreach.previews import link_preview
-from parapluie.render.links import source_label
+from parapluie.render.links import source_label, sources_anchor
 from parapluie.staging.settings import SETTINGS_KEY, read_settings
 from parapluie.templatecache import TEMPLATE_CACHE
 
@@ -55,5 +55,6 @@ def on_env(env, config, files):
 
     env.filters["format_date"] = format_date
     env.filters["source_label"] = source_label
+    env.filters["sources_anchor"] = sources_anchor
     env.globals["link_preview"] = lambda **values: link_preview(**values).tags()
     return env

@@ -19,3 +19,9 @@ def source_label(url: str) -> str:
     path = unquote(parts.path).rstrip("/")
     label = host + path
     return label if len(label) <= SOURCE_LABEL_MAX else label[: SOURCE_LABEL_MAX - 1].rstrip("/-_.") + "…"
+
+
+def sources_anchor(url: str) -> str:
+    """The id of a page's section on the sources page, from the page's address in its language:
+    `sante/` → `sante`, `annuaire/espace-p/` → `annuaire-espace-p`, the home page `` → `accueil`."""
+    return url.strip("/").replace("/", "-") or "accueil"

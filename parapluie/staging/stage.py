@@ -251,6 +251,7 @@ def stage_languages(
     """
     from parapluie.directory.pages import DirectoryWriter, published_vcards
     from parapluie.outreach.kit import KIT_PAGE, kit_page
+    from parapluie.staging.sources_page import write_sources_pages
 
     def generate(docs_dir: Path, language: Language, gettext: Callable[[str], str]) -> list[str]:
         report_email = (inputs.base.get("extra") or {}).get("report_email") or ""
@@ -258,7 +259,8 @@ def stage_languages(
         vcards = published_vcards(inputs.published, language.code)
         written = writer.write(docs_dir, inputs.services, inputs.categories, vcards)
         (docs_dir / KIT_PAGE).write_text(kit_page(inputs.kit, language, gettext, docs_dir), encoding="utf-8")
-        return [*written, KIT_PAGE]
+        sources = write_sources_pages(docs_dir, inputs.pages, gettext)
+        return [*written, KIT_PAGE, *sources]
 
     staged = {}
     for language in inputs.selected:

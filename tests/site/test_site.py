@@ -103,3 +103,33 @@ def test_search_index_is_per_language(built):
     assert all(sizes.values())
     french = (built.site / "fr" / "search" / "search_index.json").read_text(encoding="utf-8")
     assert '"lang":["fr"]' in french.replace(" ", "")
+
+
+def test_a_page_links_its_sources_page_which_lists_them(built, built_project):
+    """Each written page with sources carries one link; the list is on its sources page, in every language."""
+    french_sources = split_sources(built_project.source_docs / "sante.md")
+    for code in built.registry.codes:
+        page = page_file(built.site, code, "sante.md")
+        html = page.read_text(encoding="utf-8")
+        assert 'id="sources"' not in html, code
+        footer = html[html.index('<footer class="parapluie-facts">') :]
+        href = re.search(r'<a href="([^"]*sources/[^"]*)">', footer).group(1)
+        target = Path(urljoin(page.as_posix(), href)) / "index.html"
+        listed = re.findall(r'<li><a rel="noopener noreferrer" href="([^"]+)"', target.read_text(encoding="utf-8"))
+        assert listed == french_sources, code
+        back = re.search(r'<p><a href="([^"]+)">', target.read_text(encoding="utf-8")).group(1)
+        assert Path(urljoin(target.as_posix(), back)) / "index.html" == page, code
+        index = (built.site / code / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert '"location":"sources/' not in index.replace(" ", ""), f"{code}: a list of addresses is not a search result"
+
+
+def test_a_directory_entry_keeps_its_sources_on_its_page(built):
+    html = (built.site / "fr" / "annuaire" / "espace-p" / "index.html").read_text(encoding="utf-8")
+    assert '<details id="sources">' in html
+
+
+def split_sources(path: Path) -> list[str]:
+    from parapluie.inputs.frontmatter import read_source_page
+
+    meta, _body = read_source_page(path)
+    return [str(url).replace("&", "&amp;") for url in meta.sources]
