@@ -55,10 +55,10 @@ PAGE_SCRIPTS = (
     # The finder (directory page), and today's hours and "open now" (cards, entries with confirmed hours).
     PageScript(
         "components/directory-filters/directory.js",
-        re.compile(r'<form class="parapluie-finder"|\sdata-open-intervals='),
+        re.compile(r'class="parapluie-finder\b|\sdata-open-intervals='),
     ),
     # "Keep this guide on my phone": the box components/offline/offline.html (home and extra.offline_pages).
-    PageScript("components/offline/offline.js", re.compile(r'<section class="parapluie-offline\b')),
+    PageScript("components/offline/offline.js", re.compile(r'class="parapluie-offline\b')),
     # The tools (docs/<code>/outils/*.md): each tool's root element.
     PageScript("components/tools/photo.js", re.compile(r'\sdata-tool="photo"')),
     PageScript("components/tools/takedown.js", re.compile(r'\sdata-tool="takedown"')),

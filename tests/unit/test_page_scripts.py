@@ -33,6 +33,7 @@ def test_each_page_script_is_called_for_by_its_own_markup_only():
     assert page_scripts_needed('<p class="parapluie-open" data-open-intervals="[]" hidden></p>') == (DIRECTORY,)
     assert page_scripts_needed('<li class="parapluie-card" data-needs="test" data-open-intervals="[]">') == (DIRECTORY,)
     assert page_scripts_needed('<li class="parapluie-card" data-needs="test">') == ()  # no hours: nothing to show
+    assert page_scripts_needed('<p class="parapluie-offline__state" role="status">') == ()  # a part, not the box
     assert page_scripts_needed('<div class="parapluie-tool" data-tool="photo" hidden>') == (PHOTO,)
     assert page_scripts_needed('<a data-tool="photo-output">') == ()  # a part of the tool, not the tool
     assert page_scripts_needed('<div data-tool="friend"></div><div data-tool="takedown">') == (TAKEDOWN, FRIEND)
