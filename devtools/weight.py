@@ -7,7 +7,7 @@ from parapluie.verify.weight import (  # noqa: F401 (re-exported)
     FIRST_VISIT_MAX_BYTES,
     FIRST_VISIT_MAX_REQUESTS,
     NEXT_PAGE_MAX_BYTES,
-    TOOL_SCRIPT_MAX_BYTES,
+    PAGE_SCRIPT_MAX_BYTES,
     PageWeight,
     page_weight,
     subresources,

@@ -1,13 +1,16 @@
 """The site's components (components/<name>/): each one's template, script and style side by side.
 
-A component is a piece every page (or every directory page) carries: the quick exit, search,
-the offline copy, the directory filters; later the tools. Its folder holds its templates (found
-by the MkDocs theme and by the pages outside MkDocs under `<name>/<file>`), its script and style
-(bundled into the site's one script and one stylesheet, in the order below) and its tests.
+A component is a piece pages carry: the quick exit, search, the offline copy, the directory filters,
+the tools. Its folder holds its templates (found by the MkDocs theme and by the pages outside MkDocs
+under `<name>/<file>`), its script and style and its tests. What every page runs is bundled into the
+site's one script and one stylesheet (in the order below); a script only some pages run is a page
+script, loaded by the pages that carry its markup (PAGE_SCRIPTS).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 COMPONENTS_FOLDER = "components"  # at the project root
@@ -22,21 +25,45 @@ STYLESHEETS = (
 SCRIPTS = (
     "components/first-screen/first-screen.js",  # first: it applies the full stylesheet (see below)
     "components/quick-exit/quick-exit.js",
-    "components/directory-filters/directory.js",
     "components/search/search-loader.js",
-    "components/offline/offline.js",
-    "components/tools/listen.js",  # on every guide page; the other tools' scripts load on their page only
+    "components/tools/listen.js",  # on every guide page; the other tools' scripts are page scripts
 )
 # The first screen's own stylesheet, minified into a <style> in every MkDocs page's head (its hash in
 # the CSP), so a first visit paints styled from the HTML alone; the full stylesheet then loads
 # without blocking (overrides/main.html, components/first-screen/).
 FIRST_SCREEN_STYLESHEET = "components/first-screen/first-screen.css"
-# The tools' page-specific scripts: every .js of this folder not bundled above (parapluie/finish/tools.py).
-TOOLS_FOLDER = "components/tools"
 LAZY_SEARCH_SCRIPT = "components/search/search.js"  # its own file, loaded when search opens
 SERVICE_WORKER_SOURCE = "components/offline/sw.js"
 # What the pages outside MkDocs (root pages, short links, leaflets) load as they are, unbundled.
 ROOT_PAGE_ASSETS = ("components/quick-exit/quick-exit.js", "components/quick-exit/quick-exit.css")
+
+
+@dataclass(frozen=True)
+class PageScript:
+    """A component's script that only some pages run: those whose finished HTML carries its markup.
+
+    The build writes it once, minified and fingerprinted, and links it (`defer`, after the shared
+    script) from those pages only (parapluie/finish/page_scripts.py).
+    """
+
+    source: str  # relative to the project root
+    markup: re.Pattern[str]  # what, in a finished page, the script looks for
+
+
+# The page scripts, in the order a page that needs several runs them (in one file: one request).
+PAGE_SCRIPTS = (
+    # The finder (directory page), and today's hours and "open now" (cards, entries with confirmed hours).
+    PageScript(
+        "components/directory-filters/directory.js",
+        re.compile(r'class="parapluie-finder\b|\sdata-open-intervals='),
+    ),
+    # "Keep this guide on my phone": the box components/offline/offline.html (home and extra.offline_pages).
+    PageScript("components/offline/offline.js", re.compile(r'class="parapluie-offline\b')),
+    # The tools (docs/<code>/outils/*.md): each tool's root element.
+    PageScript("components/tools/photo.js", re.compile(r'\sdata-tool="photo"')),
+    PageScript("components/tools/takedown.js", re.compile(r'\sdata-tool="takedown"')),
+    PageScript("components/tools/friend.js", re.compile(r'\sdata-tool="friend"')),
+)
 
 
 def components_dir(root: Path) -> Path:

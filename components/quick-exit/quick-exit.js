@@ -23,7 +23,7 @@
       event.preventDefault();
     }
     document.documentElement.classList.add("parapluie-exiting");
-    // The tools (assets/tools/) drop the reader's photo and stop speech when they hear this.
+    // The tools (their page scripts, and listen.js) drop the reader's photo and stop speech when they hear this.
     document.dispatchEvent(new Event("parapluie:exit"));
     announce(status ? status.getAttribute("data-leaving") : "");
     window.location.replace(destination);

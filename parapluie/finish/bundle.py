@@ -4,7 +4,8 @@ The theme's own CSS is large because it styles features we never use. After rend
 build keeps only the rules whose class and id names appear in the site's HTML or scripts,
 adds our stylesheets, and writes the result once at the site's root with a content hash in
 its name (cached for a year by hosts, shared by all languages). Scripts are concatenated the
-same way; search code is a separate file the main script loads only when search is opened.
+same way; search code is a separate file the main script loads only when search is opened, and
+the scripts only some pages run are page scripts (parapluie/finish/page_scripts.py).
 
 Templates link the stable names `assets/parapluie.css` and `assets/parapluie.js`;
 `link_bundles` rewrites them to the fingerprinted names.
@@ -24,6 +25,7 @@ import tinycss2
 from parapluie.components import (
     FIRST_SCREEN_STYLESHEET,
     LAZY_SEARCH_SCRIPT,
+    PAGE_SCRIPTS,
     SCRIPTS,
     SERVICE_WORKER_SOURCE,
     STYLESHEETS,
@@ -101,8 +103,8 @@ class Bundles:
     # the directory pages' larger variant (see FIRST_SCREEN_DIRECTORY_PART).
     first_screen: str = ""
     first_screen_directory: str = ""
-    # The tools' page-specific scripts (parapluie/finish/tools.py), added by bundle_assets.
-    tool_scripts: tuple[str, ...] = ()
+    # The page scripts' files (parapluie/finish/page_scripts.py), added by bundle_assets.
+    page_scripts: tuple[str, ...] = ()
 
 
 def fingerprinted_name(stem: str, data: bytes, suffix: str) -> str:
@@ -320,6 +322,8 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
     rendered = [path.read_text(encoding="utf-8") for f in language_folders for path in f.rglob("*.html")]
     icons = icon_classes(rendered)
     own_scripts = [(sources / name).read_text(encoding="utf-8") for name in (*SCRIPTS, LAZY_SEARCH_SCRIPT)]
+    # Not the page scripts (components.PAGE_SCRIPTS): they use our own classes only, whose rules are
+    # never trimmed (tests/unit/test_page_scripts.py), and their other words would keep theme rules.
     names = used_names(pages, own_scripts)
     elements = used_elements(pages, own_scripts)
     theme_css = theme_stylesheet(language_folders[0]).read_text(encoding="utf-8")
@@ -369,29 +373,37 @@ def drop_unbundled_assets(language_folder: Path) -> None:
     """Remove what the bundle replaces from one language's folder (theme CSS and JS, our sources)."""
     for folder in THEME_ASSET_FOLDERS:
         shutil.rmtree(language_folder / folder, ignore_errors=True)
-    for source in (*STYLESHEETS, *SCRIPTS, LAZY_SEARCH_SCRIPT, SERVICE_WORKER_SOURCE):
+    page_scripts = (script.source for script in PAGE_SCRIPTS)
+    for source in (*STYLESHEETS, *SCRIPTS, *page_scripts, LAZY_SEARCH_SCRIPT, SERVICE_WORKER_SOURCE):
         (language_folder / "assets" / Path(source).name).unlink(missing_ok=True)
 
 
 def bundle_assets(site: Path, languages: list[Language], sources: Path) -> Bundles:
     """Stage 5: replace each language's theme assets with the site's shared bundles."""
-    from parapluie.finish.tools import write_tool_scripts  # it uses fingerprinted_name
+    from parapluie.finish.page_scripts import minified_page_scripts, write_page_scripts  # they use bundle's names
 
     folders = [site / language.code for language in languages]
     bundles = write_bundles(site, folders, sources)
-    tool_scripts = write_tool_scripts(site, sources)
-    bundles = replace(bundles, tool_scripts=tuple(tool_scripts.values()))
-    # One language a task, in the build's worker processes (parapluie/workers.py).
+    minified = minified_page_scripts(sources)
+    # One language a task, in the build's worker processes (parapluie/workers.py); each says which
+    # page scripts its pages need, and their files are written once, here.
     with fork_pool(job_count(None, len(folders))) as pool:
-        list(pool.map(link_language_folder, folders, [bundles] * len(folders), [tool_scripts] * len(folders)))
-    return bundles
+        needed = pool.map(link_language_folder, folders, [bundles] * len(folders), [minified] * len(folders))
+        combinations = set().union(*needed)
+    return replace(bundles, page_scripts=write_page_scripts(site, combinations, minified))
 
 
-def link_language_folder(folder: Path, bundles: Bundles, tool_scripts: dict[str, str]) -> None:
-    """Point every page of one language at the bundles and its tool's script; drop what the bundles replace."""
-    from parapluie.finish.tools import link_tool_scripts
+def link_language_folder(folder: Path, bundles: Bundles, minified: dict) -> set[tuple]:
+    """Point every page of one language at the bundles and at the page scripts its markup calls for
+    (`minified`: see parapluie/finish/page_scripts.py); drop what the bundles replace. Returns the
+    combinations of page scripts its pages need."""
+    from parapluie.finish.page_scripts import link_page_scripts
 
+    needed = set()
     for path in folder.rglob("*.html"):
-        html = link_bundles(path.read_text(encoding="utf-8"), bundles)
-        path.write_text(link_tool_scripts(html, tool_scripts), encoding="utf-8")
+        html, scripts = link_page_scripts(path.read_text(encoding="utf-8"), minified, path)
+        path.write_text(link_bundles(html, bundles), encoding="utf-8")
+        if scripts:
+            needed.add(scripts)
     drop_unbundled_assets(folder)
+    return needed

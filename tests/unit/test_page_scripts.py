@@ -1,0 +1,88 @@
+"""Page scripts (parapluie/finish/page_scripts.py): a component's script on the pages that carry its markup."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from parapluie.components import PAGE_SCRIPTS, SCRIPTS
+from parapluie.errors import BuildError
+from parapluie.finish.bundle import fingerprinted_name, minify_js
+from parapluie.finish.page_scripts import (
+    link_page_scripts,
+    minified_page_scripts,
+    page_script_file,
+    page_scripts_needed,
+    write_page_scripts,
+)
+from tests.fixtures_project import ROOT
+
+DIRECTORY, OFFLINE, PHOTO, TAKEDOWN, FRIEND = PAGE_SCRIPTS
+SHARED = '<script src="../../assets/parapluie.js" defer></script>'
+FINDER = '<form class="parapluie-finder" hidden aria-label="Find">'
+OFFLINE_BOX = '<section class="parapluie-offline md-typeset" hidden aria-labelledby="parapluie-offline-title">'
+MINIFIED = {script: f"/* {Path(script.source).stem} */" for script in PAGE_SCRIPTS}
+
+
+def test_each_page_script_is_called_for_by_its_own_markup_only():
+    assert page_scripts_needed(f"<html>{SHARED}<p>Health</p></html>") == ()
+    assert page_scripts_needed(FINDER + OFFLINE_BOX) == (DIRECTORY, OFFLINE)
+    # An entry with confirmed hours (its "open now" badge), a card with hours: the directory's script.
+    assert page_scripts_needed('<p class="parapluie-open" data-open-intervals="[]" hidden></p>') == (DIRECTORY,)
+    assert page_scripts_needed('<li class="parapluie-card" data-needs="test" data-open-intervals="[]">') == (DIRECTORY,)
+    assert page_scripts_needed('<li class="parapluie-card" data-needs="test">') == ()  # no hours: nothing to show
+    assert page_scripts_needed('<p class="parapluie-offline__state" role="status">') == ()  # a part, not the box
+    assert page_scripts_needed('<div class="parapluie-tool" data-tool="photo" hidden>') == (PHOTO,)
+    assert page_scripts_needed('<a data-tool="photo-output">') == ()  # a part of the tool, not the tool
+    assert page_scripts_needed('<div data-tool="friend"></div><div data-tool="takedown">') == (TAKEDOWN, FRIEND)
+    # Words about the markup in the page's text are escaped: they call for nothing.
+    assert page_scripts_needed("<code>&lt;form class=&quot;parapluie-finder&quot;&gt;</code>") == ()
+
+
+def test_a_page_links_its_scripts_in_one_file_right_after_the_shared_script():
+    html = f"<head>{SHARED}\n</head><body>{FINDER}{OFFLINE_BOX}</body>"
+    linked, needed = link_page_scripts(html, MINIFIED, Path("fr/annuaire/index.html"))
+    name = fingerprinted_name("directory-offline", b"/* directory */;\n/* offline */", "js")
+    assert needed == (DIRECTORY, OFFLINE)
+    assert linked == html.replace(SHARED, SHARED + f'<script src="../../assets/{name}" defer></script>')
+    assert link_page_scripts(f"<head>{SHARED}</head><p>Health</p>", MINIFIED, Path("x")) == (
+        f"<head>{SHARED}</head><p>Health</p>",
+        (),
+    )
+
+
+def test_a_page_with_a_page_scripts_markup_but_no_shared_script_is_an_error():
+    with pytest.raises(BuildError) as error:
+        link_page_scripts(f"<body>{OFFLINE_BOX}</body>", MINIFIED, Path("fr/index.html"))
+    assert str(error.value) == (
+        "fr/index.html: the page carries the markup of offline.js but does not load the shared script "
+        "(assets/parapluie.js)"
+    )
+
+
+def test_each_combination_is_written_once_minified_and_fingerprinted(tmp_path):
+    minified = minified_page_scripts(ROOT)
+    source = (ROOT / OFFLINE.source).read_text(encoding="utf-8")
+    assert minified[OFFLINE] == minify_js(source) and not minified[OFFLINE].startswith("/*")  # like the bundle
+    written = write_page_scripts(tmp_path, {(OFFLINE,), (DIRECTORY, OFFLINE)}, minified)
+    assert [re.sub(r"\.[0-9a-f]{8}\.", ".<hash>.", path) for path in written] == [
+        "assets/directory-offline.<hash>.min.js",
+        "assets/offline.<hash>.min.js",
+    ]
+    path, content = page_script_file((DIRECTORY, OFFLINE), minified)
+    assert path == written[0] and (tmp_path / path).read_text(encoding="utf-8") == content
+    assert content == minified[DIRECTORY] + ";\n" + minified[OFFLINE]
+
+
+def test_page_scripts_are_not_bundled_and_use_only_our_own_classes():
+    # The shared stylesheet keeps the theme's rules for the words of the shared scripts only
+    # (parapluie/finish/bundle.py): a page script must not rely on a theme class.
+    assert not {script.source for script in PAGE_SCRIPTS} & set(SCRIPTS)
+    for script in PAGE_SCRIPTS:
+        source = (ROOT / script.source).read_text(encoding="utf-8")
+        assert not re.findall(r"\bmd-[\w-]+", source), script.source
+        set_classes = re.findall(r"className\s*\+?=\s*([^;]+);", source)
+        for value in set_classes:
+            assert all(name.startswith("parapluie-") for name in re.findall(r'"\s*([\w-]+)', value)), value
