@@ -80,7 +80,8 @@ EMPTY_RULE = re.compile(r"[^{}]+\{\s*\}")
 # or may match in part (:is(.a, .b)): their names never make a selector unused.
 FUNCTIONAL_PSEUDO = re.compile(r":(?:not|is|where|has)\(")
 # An icon the theme writes inline in every page (menu, search, language…): plain, no attributes
-# but the namespace and the view box. Each one moves into the shared stylesheet (see icon_rules).
+# but the namespace and the view box. Each one moves into a stylesheet (see icon_rules): the quick exit's
+# and header's into the first screen's <style>, the search dialog's into search's, any other into the shared one.
 INLINE_ICON = re.compile(r'<svg xmlns="http://www\.w3\.org/2000/svg" viewBox="[^"]*">.*?</svg>', re.DOTALL)
 ICON_CLASS_PREFIX = "parapluie-i"
 # Markup the theme writes for its own script, which the site does not load: attributes the
@@ -301,8 +302,8 @@ def icon_rules(classes: dict[str, str], prefixed_only: bool = False) -> str:
     """CSS drawing each icon as a mask over the text colour, so pages carry an empty <svg> only
     (`prefixed_only`: with -webkit-mask alone, for the first screen's <style>).
 
-    The icons are the same on every page: sent once in the cached stylesheet, they no longer
-    weigh on each page. The empty <svg> keeps the theme's sizing rules (`.md-icon svg`…). Each
+    The icons are the same on every page: drawn by a stylesheet, each page carries an empty <svg>
+    where the theme wrote the whole icon. The empty <svg> keeps the theme's sizing rules (`.md-icon svg`…). Each
     icon's class sets its image (`--parapluie-icon`); one rule draws them all (once, not twice
     for the prefixed and the standard `mask`).
     """
