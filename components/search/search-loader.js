@@ -40,14 +40,16 @@
     }
   }
 
-  // The stylesheet and the script, fetched at once; the box shows when both are there. If either
-  // fails (no network), search closes and the next opening tries again (the failed attempt's count
-  // never reaches zero; search.js builds the dialog only once).
+  // The stylesheet and the script, fetched at once; the box shows when both are there (one round
+  // trip: on a slow network the button stays dimmed meanwhile). If either fails (no network),
+  // search closes and the next opening tries again (the failed attempt's count never reaches zero;
+  // search.js builds the dialog only once).
   function load() {
     if (loading) {
       return;
     }
     loading = true;
+    button.style.opacity = ".5";
     var pending = 2;
     var sheet = document.createElement("link");
     sheet.rel = "stylesheet";
@@ -58,12 +60,14 @@
       part.onload = function () {
         pending -= 1;
         if (pending === 0) {
+          button.style.opacity = "";
           box.hidden = false;
           focusInput();
         }
       };
       part.onerror = function () {
         loading = false;
+        button.style.opacity = "";
         toggle.checked = false;
         lockScroll(false);
       };

@@ -182,11 +182,19 @@ def test_the_dialog_waits_for_its_stylesheet_and_a_failed_load_closes_search(pho
     page = phone.new_page()
     page.goto(f"{site_url}/fr/sante/", wait_until="networkidle")
     page.route("**/assets/search.*.min.css", lambda route: route.abort())
-    page.click(OPEN_BUTTON)
+    # Tapped, the button dims at once while search loads.
+    assert (
+        page.evaluate(
+            f"() => {{ const b = document.querySelector('{OPEN_BUTTON}'); b.click(); return b.style.opacity; }}"
+        )
+        == "0.5"
+    )
+    dimmed = f"() => document.querySelector('{OPEN_BUTTON}').style.opacity"
     # The script has loaded and built the dialog, but without its stylesheet nothing shows, and search closes.
     page.wait_for_function("() => !document.getElementById('__search').checked")
     assert page.evaluate("document.querySelector('.md-search').hidden")
     assert not page.evaluate("document.body.hasAttribute('data-md-scrolllock')")
+    assert page.evaluate(dimmed) == ""  # dimmed while loading, then back
     page.unroute("**/assets/search.*.min.css")
     page.click(OPEN_BUTTON)  # the next opening tries again
     page.wait_for_function(DIALOG_SHOWN)
