@@ -137,7 +137,7 @@ def test_search_runs_without_csp_violation(phone, site_url):
     errors: list[str] = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.goto(f"{site_url}/fr/", wait_until="networkidle")
-    page.locator("label.md-header__button[for='__search']").click()
+    page.locator(".md-header__button[for='__search']").click()
     page.locator("input.md-search__input").press_sequentially("préservatifs", delay=30)
     page.locator(".md-search-result__item").first.wait_for()
     page.keyboard.press("Enter")

@@ -1,22 +1,80 @@
-/* Search, loaded only when the reader opens it (see search-loader.js). It fetches the index
-   of the page's language once, then matches every word typed (accents and case ignored)
-   against page and section titles and text, best matches first. Results are built as DOM
-   nodes (never as HTML). Nothing is sent anywhere, nothing is stored. */
+/* Search, loaded only when the reader opens it (see search-loader.js). It builds the dialog in the
+   page's empty search box (components/search/search.html carries its strings), fetches the index of
+   the page's language once, then matches every word typed (accents and case ignored) against page
+   and section titles and text, best matches first. The dialog and the results are built as DOM nodes
+   (never as HTML). Nothing is sent anywhere, nothing is stored. The loader shows the box once this
+   script and its stylesheet have both loaded. */
 (function () {
   "use strict";
   var MAX_RESULTS = 12;
   var SNIPPET_WORDS = 28;
-  var form = document.querySelector(".md-search__form");
-  var input = document.querySelector(".md-search__input");
+  var box = document.querySelector(".md-search");
   var toggle = document.getElementById("__search");
-  var meta = document.querySelector(".md-search-result__meta");
-  var list = document.querySelector(".md-search-result__list");
-  if (!form || !input || !meta || !list) {
+  var button = document.querySelector(".md-header__button[for=__search]");
+  var icon = button && button.querySelector("svg");
+  // Built once: a second load (after a failed one) finds the dialog there.
+  if (!box || !toggle || !icon || box.firstChild) {
     return;
   }
-  var indexUrl = new URL(form.getAttribute("data-index"), document.baseURI);
+
+  function text(name) {
+    return box.getAttribute("data-" + name) || "";
+  }
+
+  // An element with its class, attributes and children (strings become text, never markup).
+  function make(tag, className, attributes, children) {
+    var element = document.createElement(tag);
+    element.className = className;
+    Object.keys(attributes || {}).forEach(function (name) {
+      element.setAttribute(name, attributes[name]);
+    });
+    (children || []).forEach(function (child) {
+      element.append(child);
+    });
+    return element;
+  }
+
+  // The header's icon (drawn by the stylesheets as a mask, parapluie/finish/bundle.py), or the search
+  // stylesheet's `name` icon (SEARCH_ICONS there).
+  function drawn(name) {
+    var copy = icon.cloneNode(false);
+    if (name) {
+      copy.setAttribute("class", name);
+    }
+    return copy;
+  }
+
+  var input = make("input", "md-search__input", {
+    type: "text", name: "query", "aria-label": text("placeholder"), placeholder: text("placeholder"),
+    autocapitalize: "off", autocomplete: "off", spellcheck: "false", required: ""
+  });
+  var form = make("form", "md-search__form", { name: "search" }, [
+    input,
+    make("label", "md-search__icon md-icon", { for: "__search" }, [drawn(), drawn("parapluie-i-back")]),
+    make("nav", "md-search__options", { "aria-label": text("label") }, [
+      make("button", "md-search__icon md-icon", {
+        type: "reset", title: text("reset"), "aria-label": text("reset"), tabindex: "-1"
+      }, [drawn("parapluie-i-reset")])
+    ])
+  ]);
+  var meta = make("div", "md-search-result__meta", {}, [text("start")]);
+  var list = make("ol", "md-search-result__list", { role: "presentation" });
+  box.setAttribute("role", "dialog");
+  box.setAttribute("aria-label", text("label"));
+  box.append(
+    make("label", "md-search__overlay", { for: "__search" }),
+    make("div", "md-search__inner", { role: "search" }, [
+      form,
+      make("div", "md-search__output", {}, [
+        make("div", "md-search__scrollwrap", { tabindex: "0" }, [
+          make("div", "md-search-result", {}, [meta, list])
+        ])
+      ])
+    ])
+  );
+  var indexUrl = new URL(text("index"), document.baseURI);
   var docs = null;
-  var placeholder = meta.textContent.trim();
+  var placeholder = text("start");
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -137,7 +195,7 @@
       .map(function (doc) { return { doc: doc, score: score(doc, words) }; })
       .filter(function (entry) { return entry.score > 0; })
       .sort(function (a, b) { return b.score - a.score; });
-    meta.textContent = found.length ? "" : meta.getAttribute("data-none");
+    meta.textContent = found.length ? "" : text("none");
     found.slice(0, MAX_RESULTS).forEach(function (entry) {
       list.appendChild(result(entry.doc, words));
     });
@@ -154,11 +212,19 @@
       window.location.assign(first.href);
     }
   });
+  // Focusing the box while search is closed (Tab, or a click on the wide screens' search field) opens it.
+  input.addEventListener("focus", function () {
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  });
+  // Escape closes search and gives the focus back to the header's button (search-loader.js).
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && toggle && toggle.checked) {
+    if (event.key === "Escape" && toggle.checked) {
       toggle.checked = false;
       toggle.dispatchEvent(new Event("change"));
-      input.blur();
+      button.focus();
     }
   });
 
@@ -174,6 +240,6 @@
       run();
     })
     .catch(function () {
-      meta.textContent = meta.getAttribute("data-failed");
+      meta.textContent = text("failed");
     });
 })();

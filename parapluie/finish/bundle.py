@@ -4,8 +4,9 @@ The theme's own CSS is large because it styles features we never use. After rend
 build keeps only the rules whose class and id names appear in the site's HTML or scripts,
 adds our stylesheets, and writes the result once at the site's root with a content hash in
 its name (cached for a year by hosts, shared by all languages). Scripts are concatenated the
-same way; search code is a separate file the main script loads only when search is opened, and
-the scripts only some pages run are page scripts (parapluie/finish/page_scripts.py).
+same way. Search costs nothing until it is opened: its rules leave the shared stylesheet for their
+own file (`split_css`, SEARCH_SELECTOR), which the main script loads with search's own script; the
+scripts only some pages run are page scripts (parapluie/finish/page_scripts.py).
 
 Templates link the stable names `assets/parapluie.css` and `assets/parapluie.js`;
 `link_bundles` rewrites them to the fingerprinted names.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote
@@ -49,8 +51,16 @@ FIRST_SCREEN_MEDIA = "screen and (max-width:44.984375em)"
 # are known: they show the directory's cards, finder or an entry (no other page uses these classes).
 FIRST_SCREEN_DIRECTORY_PART = "/* Directory pages only"
 DIRECTORY_PAGE = re.compile(r'class="parapluie-(?:directory|entry|card|contact|finder)\b')
-# Inside the main script, replaced by the search script's fingerprinted file name.
+# Inside the main script, replaced by the search script's and search stylesheet's fingerprinted file names.
 SEARCH_SCRIPT_MARKER = "@@PARAPLUIE_SEARCH_SCRIPT@@"
+SEARCH_STYLESHEET_MARKER = "@@PARAPLUIE_SEARCH_STYLESHEET@@"
+# The selectors only an opened search needs, which go to search's own stylesheet (split_css): its
+# dialog's (built by components/search/search.js when search opens), its open state's, and the theme's
+# hiding of the header's search button on wide screens (where the built dialog's field replaces it;
+# until then the button is the way in). The closed state (the button, hidden without JavaScript) stays.
+SEARCH_SELECTOR = re.compile(r"\.md-search|\[data-md-toggle=search\]|^\.md-header__button\[for=__search\]$")
+# The search dialog's own icons, which search.js draws with these classes: the theme's icon files.
+SEARCH_ICONS = {"parapluie-i-back": "material/arrow-left", "parapluie-i-reset": "material/close"}
 # What the theme copies into every language folder and the bundle replaces.
 THEME_ASSET_FOLDERS = ("assets/stylesheets", "assets/javascripts")
 
@@ -72,7 +82,8 @@ EMPTY_RULE = re.compile(r"[^{}]+\{\s*\}")
 # or may match in part (:is(.a, .b)): their names never make a selector unused.
 FUNCTIONAL_PSEUDO = re.compile(r":(?:not|is|where|has)\(")
 # An icon the theme writes inline in every page (menu, search, language…): plain, no attributes
-# but the namespace and the view box. Each one moves into the shared stylesheet (see icon_rules).
+# but the namespace and the view box. Each one moves into a stylesheet (see icon_rules): the quick exit's
+# and header's into the first screen's <style>, the search dialog's into search's, any other into the shared one.
 INLINE_ICON = re.compile(r'<svg xmlns="http://www\.w3\.org/2000/svg" viewBox="[^"]*">.*?</svg>', re.DOTALL)
 ICON_CLASS_PREFIX = "parapluie-i"
 # Markup the theme writes for its own script, which the site does not load: attributes the
@@ -95,7 +106,7 @@ class Bundles:
 
     stylesheet: str
     script: str
-    search_script: str
+    search_script: str  # loaded when search opens, with search_stylesheet
     service_worker: str
     icons: dict[str, str]
     styled_attributes: frozenset[str]
@@ -103,6 +114,7 @@ class Bundles:
     # the directory pages' larger variant (see FIRST_SCREEN_DIRECTORY_PART).
     first_screen: str = ""
     first_screen_directory: str = ""
+    search_stylesheet: str = ""
     # The page scripts' files (parapluie/finish/page_scripts.py), added by bundle_assets.
     page_scripts: tuple[str, ...] = ()
 
@@ -230,14 +242,53 @@ def _trim_rules(rules: list, names: set[str], elements: set[str] | None) -> str:
     return "".join(kept)
 
 
-def trim_css(css: str, names: set[str], elements: set[str] | None = None) -> str:
-    """The stylesheet without the rules whose selectors need a class or id that no page uses (or,
-    given `elements`, an element no page has), and without the custom properties nothing reads."""
+def _parse(css: str) -> list:
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     errors = [rule for rule in rules if rule.type == "error"]
     if errors:
         raise ValueError(f"CSS parse error at line {errors[0].source_line}: {errors[0].message}")
-    return drop_unused_properties(_trim_rules(rules, names, elements))
+    return rules
+
+
+def _split_rules(rules: list, moves: Callable[[str], bool]) -> tuple[str, str]:
+    kept, moved = [], []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = _split_selectors(tinycss2.serialize(rule.prelude))
+            block = "{" + tinycss2.serialize(rule.content) + "}"
+            picked = [moves(selector) for selector in selectors]
+            for part, side in ((kept, False), (moved, True)):
+                chosen = [selector for selector, pick in zip(selectors, picked, strict=True) if pick is side]
+                if chosen:
+                    part.append(",".join(chosen) + block)
+        elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in ("media", "supports"):
+            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            head = f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}"
+            for part, css in zip((kept, moved), _split_rules(inner, moves), strict=True):
+                if css:
+                    part.append(f"{head}{{{css}}}")
+        else:
+            kept.append(tinycss2.serialize([rule]))
+    return "".join(kept), "".join(moved)
+
+
+def split_css(css: str, moves: Callable[[str], bool]) -> tuple[str, str]:
+    """The stylesheet cut in two, selector by selector: what stays, and the selectors `moves` picks, each
+    with its rule's declarations, inside its @media or @supports as before, in their order. The second
+    part, loaded after the first, then comes after every rule that stays: right when no staying rule that
+    came after a moved one sets the same property on the same element with the same specificity."""
+    return _split_rules(_parse(css), moves)
+
+
+def is_search_selector(selector: str) -> bool:
+    """True for a selector only an opened search needs (SEARCH_SELECTOR)."""
+    return bool(SEARCH_SELECTOR.search(selector))
+
+
+def trim_css(css: str, names: set[str], elements: set[str] | None = None) -> str:
+    """The stylesheet without the rules whose selectors need a class or id that no page uses (or,
+    given `elements`, an element no page has), and without the custom properties nothing reads."""
+    return drop_unused_properties(_trim_rules(_parse(css), names, elements))
 
 
 def icon_classes(html_pages: list[str]) -> dict[str, str]:
@@ -253,8 +304,8 @@ def icon_rules(classes: dict[str, str], prefixed_only: bool = False) -> str:
     """CSS drawing each icon as a mask over the text colour, so pages carry an empty <svg> only
     (`prefixed_only`: with -webkit-mask alone, for the first screen's <style>).
 
-    The icons are the same on every page: sent once in the cached stylesheet, they no longer
-    weigh on each page. The empty <svg> keeps the theme's sizing rules (`.md-icon svg`…). Each
+    The icons are the same on every page: drawn by a stylesheet, each page carries an empty <svg>
+    where the theme wrote the whole icon. The empty <svg> keeps the theme's sizing rules (`.md-icon svg`…). Each
     icon's class sets its image (`--parapluie-icon`); one rule draws them all (once, not twice
     for the prefixed and the standard `mask`).
     """
@@ -269,12 +320,12 @@ def icon_rules(classes: dict[str, str], prefixed_only: bool = False) -> str:
     return "".join(rules)
 
 
-# The first screen's chrome: from <body> to the search dialog (the quick exit and the header's buttons).
-FIRST_SCREEN_CHROME = re.compile(r"<body\b.*?(?=<div class=\"md-search\")", re.DOTALL)
+# The first screen's chrome: from <body> to the header's end (the quick exit and the header's buttons).
+FIRST_SCREEN_CHROME = re.compile(r"<body\b.*?</header>", re.DOTALL)
 
 
 def first_screen_icons(html_pages: list[str], classes: dict[str, str]) -> dict[str, str]:
-    """The icons of the quick exit and the header (see FIRST_SCREEN_CHROME): the first screen's CSS draws them too."""
+    """The icons of the quick exit and the header (see FIRST_SCREEN_CHROME): the first screen's CSS draws them."""
     shown = {
         svg
         for html in html_pages
@@ -289,18 +340,30 @@ def replace_icons(html: str, classes: dict[str, str]) -> str:
     return INLINE_ICON.sub(lambda match: f'<svg class="{classes[match.group(0)]}" aria-hidden="true"></svg>', html)
 
 
+def theme_icon(name: str) -> str:
+    """The theme's icon `name` (`material/close`) as the theme writes it inline in a page."""
+    import material  # the theme's package: its icons are files of its templates
+
+    path = Path(material.__file__).parent / "templates" / ".icons" / f"{name}.svg"
+    svg = path.read_text(encoding="utf-8").strip() if path.is_file() else ""
+    if not INLINE_ICON.fullmatch(svg):
+        raise BuildError(path, "expected one of the theme's plain icons (<svg xmlns=… viewBox=…>…</svg>)")
+    return svg
+
+
 def first_screen_css(sources: Path, icons: dict[str, str]) -> tuple[str, str]:
     """The <style> MkDocs pages carry, and the directory pages' variant: components/first-screen/first-screen.css
-    minified (without, then with, its part after FIRST_SCREEN_DIRECTORY_PART), plus the quick exit's and
-    header's icons (the same rules as in the full stylesheet), for phones (FIRST_SCREEN_MEDIA)."""
+    minified (without, then with, its part after FIRST_SCREEN_DIRECTORY_PART) for phones (FIRST_SCREEN_MEDIA),
+    then the quick exit's and header's icons for every width: only this <style> draws them (the pages
+    outside MkDocs have no icon), so the shared stylesheet does not carry them a second time."""
     source = (sources / FIRST_SCREEN_STYLESHEET).read_text(encoding="utf-8")
     common, _, directory = source.partition(FIRST_SCREEN_DIRECTORY_PART)
     # -webkit-mask only (every browser reads it): the W3C checker rejects the standard `mask` shorthand.
     drawn = icon_rules(icons, prefixed_only=True)
     common_css, directory_css = minify_css(common), minify_css("/*" + directory) if directory else ""
     return (
-        f"@media {FIRST_SCREEN_MEDIA}{{{common_css}{drawn}}}",
-        f"@media {FIRST_SCREEN_MEDIA}{{{common_css}{directory_css}{drawn}}}",
+        f"@media {FIRST_SCREEN_MEDIA}{{{common_css}}}{drawn}",
+        f"@media {FIRST_SCREEN_MEDIA}{{{common_css}{directory_css}}}{drawn}",
     )
 
 
@@ -313,7 +376,7 @@ def theme_stylesheet(language_folder: Path) -> Path:
 
 
 def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bundles:
-    """Write the site's one stylesheet, main script, search script and service worker at its root.
+    """Write the site's one stylesheet, main script, search stylesheet and script and service worker at its root.
 
     `sources` is the project root (see parapluie/components.py). Every page's classes and ids decide
     which theme rules stay.
@@ -332,26 +395,33 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
     except ValueError as error:
         raise BuildError(theme_stylesheet(language_folders[0]), str(error)) from None
     own_css = [minify_css((sources / name).read_text(encoding="utf-8")) for name in STYLESHEETS]
-    css = "\n".join([trimmed, icon_rules(icons), *own_css])
-    first_screen, first_screen_directory = first_screen_css(sources, first_screen_icons(rendered, icons))
+    # The quick exit's and header's icons are drawn by the first screen's <style>, the others here.
+    chrome_icons = first_screen_icons(rendered, icons)
+    other_icons = {svg: name for svg, name in icons.items() if svg not in chrome_icons}
+    full_css = "\n".join([trimmed, icon_rules(other_icons), *own_css])
+    css, search_css = split_css(full_css, is_search_selector)
+    search_css += icon_rules({theme_icon(icon): name for name, icon in SEARCH_ICONS.items()})
+    first_screen, first_screen_directory = first_screen_css(sources, chrome_icons)
     assets = site / "assets"
     assets.mkdir(exist_ok=True)
     search = minify_js(own_scripts[-1]).encode()
     search_name = fingerprinted_name("search", search, "js")
-    main = ";\n".join(minify_js(script) for script in own_scripts[: len(SCRIPTS)]).replace(
-        SEARCH_SCRIPT_MARKER, search_name
-    )
+    search_css_name = fingerprinted_name("search", search_css.encode(), "css")
+    main = ";\n".join(minify_js(script) for script in own_scripts[: len(SCRIPTS)])
+    main = main.replace(SEARCH_SCRIPT_MARKER, search_name).replace(SEARCH_STYLESHEET_MARKER, search_css_name)
     bundles = Bundles(
         stylesheet="assets/" + fingerprinted_name("parapluie", css.encode(), "css"),
         script="assets/" + fingerprinted_name("parapluie", main.encode(), "js"),
         search_script="assets/" + search_name,
         service_worker=SERVICE_WORKER,
         icons=icons,
-        styled_attributes=frozenset(re.findall(r"\[(data-md-[a-z-]+)", css)),
+        styled_attributes=frozenset(re.findall(r"\[(data-md-[a-z-]+)", full_css)),
         first_screen=first_screen,
         first_screen_directory=first_screen_directory,
+        search_stylesheet="assets/" + search_css_name,
     )
     (site / bundles.stylesheet).write_text(css, encoding="utf-8")
+    (site / bundles.search_stylesheet).write_text(search_css, encoding="utf-8")
     (site / bundles.script).write_text(main, encoding="utf-8")
     (site / bundles.search_script).write_bytes(search)
     shutil.copy(sources / SERVICE_WORKER_SOURCE, site / bundles.service_worker)

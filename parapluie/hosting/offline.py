@@ -46,7 +46,8 @@ def offline_files(language_folder: Path, bundles: Bundles) -> list[tuple[str, Pa
     entries = [(page_url(p.relative_to(folder).as_posix()), p) for p in sorted(folder.rglob("index.html"))]
     entries += [(p.relative_to(folder).as_posix(), p) for p in sorted(folder.rglob("*.vcf"))]
     entries += [(name, folder / name) for name in LANGUAGE_FILES]
-    shared = (bundles.stylesheet, bundles.script, bundles.search_script, *bundles.page_scripts)
+    shared = (bundles.stylesheet, bundles.script, bundles.search_stylesheet, bundles.search_script)
+    shared += bundles.page_scripts
     shared += tuple(icon for icon, _, _ in APP_ICONS)
     entries += [(f"../{name}", site / name) for name in shared]
     missing = [url for url, path in entries if not path.is_file()]
