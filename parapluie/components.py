@@ -31,6 +31,8 @@ SCRIPTS = (
 # the CSP), so a first visit paints styled from the HTML alone; the full stylesheet then loads
 # without blocking (overrides/main.html, components/first-screen/).
 FIRST_SCREEN_STYLESHEET = "components/first-screen/first-screen.css"
+# The directory page's style for readers without JavaScript, in a <noscript> of its head (its hash in the CSP).
+FINDER_NO_SCRIPT_STYLESHEET = "components/directory-filters/no-script.css"
 # The tools' page-specific scripts: every .js of this folder not bundled above (parapluie/finish/tools.py).
 TOOLS_FOLDER = "components/tools"
 LAZY_SEARCH_SCRIPT = "components/search/search.js"  # its own file, loaded when search opens
