@@ -189,6 +189,25 @@
   var list = document.querySelector(".parapluie-cards");
   var order = Array.prototype.slice.call(cards);
 
+  // The lines that answer 24/7, shown under the results when nothing is open: their name and their
+  // first contact (with its "to be confirmed"), copied from their cards (the page carries them once).
+  var always = help.querySelector(".parapluie-always");
+  for (var a = 0; always && a < order.length; a++) {
+    if (!order[a].hasAttribute("data-always-open")) {
+      continue;
+    }
+    var item = document.createElement("li");
+    item.appendChild(order[a].querySelector(".parapluie-card__name").cloneNode(true));
+    var contact = order[a].querySelector(".parapluie-contact");
+    var mark = contact && contact.nextElementSibling;
+    var parts = mark && mark.className === "parapluie-confirm" ? [contact, mark] : contact ? [contact] : [];
+    for (var p = 0; p < parts.length; p++) {
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(parts[p].cloneNode(true));
+    }
+    always.appendChild(item);
+  }
+
   // Open now (confirmed) first, then open today or unknown, then the rest; police after the others.
   function rank(card, moment) {
     var info = openInfo(card, moment);

@@ -323,7 +323,7 @@ class DirectoryWriter:
             needs=needs,
             places=self.place_options(cards),
             cards=cards,
-            always=[card for card in cards if card.always_open],
+            always=any(card.always_open for card in cards),
             counts=self.counts(len(cards)),
             count_text=self.ngettext("{count} service", "{count} services", len(cards)).replace(
                 "{count}", str(len(cards))
