@@ -108,3 +108,30 @@ def test_no_layout_shift_on_slow_3g(browser, sites, code):
     finally:
         context.close()
     assert (shift["cls"], shift["moved"]) == (0, [])
+
+
+def test_what_the_reader_chose_before_the_script_arrived_is_answered_when_it_runs(browser, sites):
+    """The finder shows from the first paint: a choice made while the script is on its way counts, and a
+    link's #need does not undo it."""
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(TUESDAY_MORNING)
+        held = []
+        page.route(SITE_SCRIPT, lambda route: held.append(route))  # the script waits for the reader
+        page.goto(f"{sites['fr']}/fr/annuaire/#condoms", wait_until="commit")
+        page.wait_for_selector("form.parapluie-finder select[name=need]")
+        page.select_option("select[name=need]", "get-tested")
+        page.select_option("select[name=place]", "city:Charleroi")
+        assert page.locator(".parapluie-card:visible").count() > 2  # nothing answers yet
+        assert held, "the site's script was not requested"
+        held[0].continue_()
+        page.wait_for_function(SCRIPT_RAN)
+        page.wait_for_function("() => document.querySelector('.parapluie-finder__count').textContent !== ''")
+        shown = page.locator(".parapluie-cards .parapluie-card:visible .parapluie-card__name").evaluate_all(
+            "links => links.map(a => a.getAttribute('href'))"
+        )
+        assert page.locator("select[name=need]").input_value() == "get-tested"
+    finally:
+        context.close()
+    assert "essai-depistage-charleroi/" in shown and "alias/" not in shown, shown
