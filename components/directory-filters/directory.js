@@ -174,6 +174,11 @@
     return place === "region:" + region;
   }
 
+  // Unknown hours are not "closed": such a service stays listed, its card says the hours are unknown.
+  function hoursUnknown(card, moment) {
+    return !card.hasAttribute("data-always-open") && todayRanges(card, moment) === null;
+  }
+
   function openToday(card, moment) {
     if (card.hasAttribute("data-always-open")) {
       return true;
@@ -193,27 +198,23 @@
   // first contact (with its "to be confirmed"), copied from their cards (the page carries them once).
   var always = help.querySelector(".parapluie-always");
   for (var a = 0; always && a < order.length; a++) {
-    if (!order[a].hasAttribute("data-always-open")) {
-      continue;
+    if (order[a].hasAttribute("data-always-open")) {
+      var item = always.appendChild(document.createElement("li"));
+      var parts = order[a].querySelectorAll(".parapluie-card__name, .parapluie-contact, .parapluie-contact + .parapluie-confirm");
+      for (var p = 0; p < parts.length; p++) {
+        item.appendChild(document.createTextNode(p ? " " : ""));
+        item.appendChild(parts[p].cloneNode(true));
+      }
     }
-    var item = document.createElement("li");
-    item.appendChild(order[a].querySelector(".parapluie-card__name").cloneNode(true));
-    var contact = order[a].querySelector(".parapluie-contact");
-    var mark = contact && contact.nextElementSibling;
-    var parts = mark && mark.className === "parapluie-confirm" ? [contact, mark] : contact ? [contact] : [];
-    for (var p = 0; p < parts.length; p++) {
-      item.appendChild(document.createTextNode(" "));
-      item.appendChild(parts[p].cloneNode(true));
-    }
-    always.appendChild(item);
   }
 
-  // Open now (confirmed) first, then open today or unknown, then the rest; police after the others.
+  // Open now (confirmed) first, then open today or unknown, then the rest; police after the others. The
+  // build lists the confirmed 24/7 lines first too (Card.sort_key, parapluie/directory/pages.py): the
+  // first cards stay where they were painted.
   function rank(card, moment) {
     var info = openInfo(card, moment);
     var confirmed = card.hasAttribute("data-hours-confirmed");
-    var unknown = !card.hasAttribute("data-always-open") && todayRanges(card, moment) === null;
-    var score = info && info.open && confirmed ? 0 : (unknown || openToday(card, moment) ? 1 : 2);
+    var score = info && info.open && confirmed ? 0 : (hoursUnknown(card, moment) || openToday(card, moment) ? 1 : 2);
     return (card.hasAttribute("data-last") ? 10 : 0) + score;
   }
 
@@ -228,9 +229,7 @@
     for (var i = 0; i < order.length; i++) {
       var card = order[i];
       var matches = has(card, "data-needs", need) && inPlace(card, place) && has(card, "data-languages", language);
-      // Unknown hours are not "closed": such a service stays listed, its card says the hours are unknown.
-      var unknown = !card.hasAttribute("data-always-open") && todayRanges(card, moment) === null;
-      var visible = matches && (!todayOnly || unknown || openToday(card, moment));
+      var visible = matches && (!todayOnly || hoursUnknown(card, moment) || openToday(card, moment));
       card.hidden = !visible;
       ranked.push([rank(card, moment), i, card]);
       shown += visible ? 1 : 0;
