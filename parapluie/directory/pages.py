@@ -282,8 +282,11 @@ class DirectoryWriter:
         return groups
 
     def counts(self, total: int) -> dict[str, str]:
-        """The result line ("{count} services") for each CLDR plural category of the language, up to `total`."""
-        return plural_forms(self.locale, self.ngettext, "{count} service", "{count} services", total)
+        """The result line ("{count} services") for each CLDR plural category of the language, up to `total`.
+
+        By the page's language code, as the browser's Intl.PluralRules(<html lang>) picks (not the Babel locale:
+        pt_PT and pt differ)."""
+        return plural_forms(self.language, self.ngettext, "{count} service", "{count} services", total)
 
     def _meta(self, title: str, description: str, services: list[Service]) -> dict:
         return {
