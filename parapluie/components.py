@@ -32,6 +32,8 @@ SCRIPTS = (
 # the CSP), so a first visit paints styled from the HTML alone; the full stylesheet then loads
 # without blocking (overrides/main.html, components/first-screen/).
 FIRST_SCREEN_STYLESHEET = "components/first-screen/first-screen.css"
+# The directory page's style for readers without JavaScript, in a <noscript> of its head (its hash in the CSP).
+FINDER_NO_SCRIPT_STYLESHEET = "components/directory-filters/no-script.css"
 LAZY_SEARCH_SCRIPT = "components/search/search.js"  # its own file, loaded when search opens
 SERVICE_WORKER_SOURCE = "components/offline/sw.js"
 # What the pages outside MkDocs (root pages, short links, leaflets) load as they are, unbundled.
@@ -55,7 +57,7 @@ PAGE_SCRIPTS = (
     # The finder (directory page), and today's hours and "open now" (cards, entries with confirmed hours).
     PageScript(
         "components/directory-filters/directory.js",
-        re.compile(r'class="parapluie-finder\b|\sdata-open-intervals='),
+        re.compile(r'class="parapluie-finder\b|\sdata-times='),
     ),
     # "Keep this guide on my phone": the box components/offline/offline.html (home and extra.offline_pages).
     PageScript("components/offline/offline.js", re.compile(r'class="parapluie-offline\b')),

@@ -1,11 +1,12 @@
-/* Directory pages, from the intervals the build wrote (Brussels time, with offsets):
+/* Directory pages, from the intervals the build wrote (parapluie/directory/compact.py):
    - each card shows today's hours, and "open now" only where the hours are confirmed;
    - an entry page says "open now" (only confirmed hours carry the intervals);
    - the directory page answers "What do you need?", "Where?" and "Open today" in place, each
      service once; when nothing matches or nothing is open, it says when the next one opens and
      shows the lines that answer 24/7.
-   Without JavaScript the need links lead to one page per need, and the weekly hours stay
-   readable. Nothing is stored. */
+   The page is built as this script shows it (the finder, the count), so the first paint does not
+   move when it runs. Without JavaScript the need links lead to one page per need (a <noscript>
+   style swaps them for the finder), and the weekly hours stay readable. Nothing is stored. */
 (function () {
   "use strict";
   var lang = document.documentElement.lang || "fr";
@@ -13,9 +14,25 @@
   var dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
   var timeFormat = new Intl.DateTimeFormat(lang, { timeZone: ZONE, hour: "2-digit", minute: "2-digit" });
 
+  // [[start, end], …] in milliseconds from "gap length gap length…" (base-36 minutes, each gap from the
+  // previous end, the first from 1970).
   function intervalsOf(element) {
-    var raw = element.getAttribute("data-open-intervals");
-    return raw ? JSON.parse(raw) : [];
+    var numbers = (element.getAttribute("data-times") || "").split(" ");
+    var intervals = [], end = 0;
+    for (var i = 0; i + 1 < numbers.length; i += 2) {
+      var start = end + parseInt(numbers[i], 36) * 60000;
+      end = start + parseInt(numbers[i + 1], 36) * 60000;
+      intervals.push([start, end]);
+    }
+    return intervals;
+  }
+
+  function dayOf(time) {
+    return dayFormat.format(new Date(time));
+  }
+
+  function timeOf(time) {
+    return timeFormat.format(new Date(time));
   }
 
   // {open, next}: open at `now`, and the next opening; null when the build is too old to tell.
@@ -29,8 +46,8 @@
     }
     var next = null;
     for (var i = 0; i < intervals.length; i++) {
-      var start = Date.parse(intervals[i][0]);
-      var end = Date.parse(intervals[i][1]);
+      var start = intervals[i][0];
+      var end = intervals[i][1];
       if (start <= now && now < end) {
         return { open: true, next: null };
       }
@@ -38,7 +55,7 @@
         next = start;
       }
     }
-    if (next === null && Date.parse(intervals[intervals.length - 1][1]) < now) {
+    if (next === null && intervals[intervals.length - 1][1] < now) {
       return null; // the build is older than the intervals it carries: say nothing rather than guess
     }
     return { open: false, next: next };
@@ -50,20 +67,20 @@
     if (!intervals.length) {
       return null;
     }
-    var today = dayFormat.format(new Date(now));
-    if (intervals[intervals.length - 1][1].slice(0, 10) < today) {
+    var today = dayOf(now);
+    if (dayOf(intervals[intervals.length - 1][1]) < today) {
       return null;
     }
     var ranges = [];
     for (var i = 0; i < intervals.length; i++) {
-      var startDay = intervals[i][0].slice(0, 10);
-      var endDay = intervals[i][1].slice(0, 10);
-      var endTime = intervals[i][1].slice(11, 16);
-      if (startDay > today || endDay < today || (endDay === today && endTime === "00:00")) {
+      var startDay = dayOf(intervals[i][0]);
+      var endDay = dayOf(intervals[i][1]);
+      // An interval that ends at today's midnight is yesterday's.
+      if (startDay > today || dayOf(intervals[i][1] - 1) < today) {
         continue;
       }
-      var from = startDay === today ? timeFormat.format(new Date(Date.parse(intervals[i][0]))) : "00:00";
-      var to = endDay === today ? timeFormat.format(new Date(Date.parse(intervals[i][1]))) : "24:00";
+      var from = startDay === today ? timeOf(intervals[i][0]) : "00:00";
+      var to = endDay === today ? timeOf(intervals[i][1]) : "24:00";
       ranges.push(from + "–" + to);
     }
     return ranges;
@@ -86,7 +103,7 @@
   var now = Date.now();
 
   // Entry pages: the badge exists only for confirmed hours.
-  var badges = document.querySelectorAll("p.parapluie-open[data-open-intervals]");
+  var badges = document.querySelectorAll("p.parapluie-open[data-times]");
   for (var b = 0; b < badges.length; b++) {
     var info = openInfo(badges[b], now);
     if (!info) {
@@ -131,7 +148,13 @@
   var count = document.querySelector(".parapluie-finder__count");
   var help = document.querySelector(".parapluie-finder__help");
   var nextLine = document.querySelector(".parapluie-finder__next");
-  var counts = JSON.parse(count.getAttribute("data-counts"));
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+
+  // "{count} services" in the language's plural form: one text per CLDR category (data-count-one…).
+  function countText(number) {
+    var text = plurals && count.getAttribute("data-count-" + plurals.select(number));
+    return (text || count.getAttribute("data-count-other")).replace("{count}", String(number));
+  }
 
   function has(card, attribute, value) {
     return !value || (" " + (card.getAttribute(attribute) || "") + " ").indexOf(" " + value + " ") >= 0;
@@ -151,6 +174,11 @@
     return place === "region:" + region;
   }
 
+  // Unknown hours are not "closed": such a service stays listed, its card says the hours are unknown.
+  function hoursUnknown(card, moment) {
+    return !card.hasAttribute("data-always-open") && todayRanges(card, moment) === null;
+  }
+
   function openToday(card, moment) {
     if (card.hasAttribute("data-always-open")) {
       return true;
@@ -166,11 +194,27 @@
   var list = document.querySelector(".parapluie-cards");
   var order = Array.prototype.slice.call(cards);
 
-  // Open now (confirmed) first, then open today or unknown, then the rest; police after the others.
+  // The lines that answer 24/7, shown under the results when nothing is open: their name and their
+  // first contact (with its "to be confirmed"), copied from their cards (the page carries them once).
+  var always = help.querySelector(".parapluie-always");
+  for (var a = 0; always && a < order.length; a++) {
+    if (order[a].hasAttribute("data-always-open")) {
+      var item = always.appendChild(document.createElement("li"));
+      var parts = order[a].querySelectorAll(".parapluie-card__name, .parapluie-contact, .parapluie-contact + .parapluie-confirm");
+      for (var p = 0; p < parts.length; p++) {
+        item.appendChild(document.createTextNode(p ? " " : ""));
+        item.appendChild(parts[p].cloneNode(true));
+      }
+    }
+  }
+
+  // Open now (confirmed) first, then open today or unknown, then the rest; police after the others. The
+  // build lists the confirmed 24/7 lines first too (Card.sort_key, parapluie/directory/pages.py): the
+  // first cards stay where they were painted.
   function rank(card, moment) {
     var info = openInfo(card, moment);
     var confirmed = card.hasAttribute("data-hours-confirmed");
-    var score = info && info.open && confirmed ? 0 : (openToday(card, moment) ? 1 : 2);
+    var score = info && info.open && confirmed ? 0 : (hoursUnknown(card, moment) || openToday(card, moment) ? 1 : 2);
     return (card.hasAttribute("data-last") ? 10 : 0) + score;
   }
 
@@ -185,9 +229,7 @@
     for (var i = 0; i < order.length; i++) {
       var card = order[i];
       var matches = has(card, "data-needs", need) && inPlace(card, place) && has(card, "data-languages", language);
-      // Unknown hours are not "closed": such a service stays listed, its card says the hours are unknown.
-      var unknown = !card.hasAttribute("data-always-open") && todayRanges(card, moment) === null;
-      var visible = matches && (!todayOnly || unknown || openToday(card, moment));
+      var visible = matches && (!todayOnly || hoursUnknown(card, moment) || openToday(card, moment));
       card.hidden = !visible;
       ranked.push([rank(card, moment), i, card]);
       shown += visible ? 1 : 0;
@@ -210,7 +252,7 @@
     for (var r = 0; r < ranked.length; r++) {
       list.appendChild(ranked[r][2]);
     }
-    count.textContent = counts[String(shown)] || String(shown);
+    count.textContent = countText(shown);
     count.hidden = shown === 0; // never a bare "0": the help below says what to do instead
     var text = "";
     if (!matching) {
@@ -232,25 +274,17 @@
     help.hidden = text === "";
   }
 
-  // A link to a need (/annuaire/#get-tested) opens the finder with that need chosen.
+  // A link to a need (/annuaire/#get-tested) opens the finder with that need chosen, unless the reader
+  // already chose one while this script was on its way (the finder shows from the first paint).
   var wanted = decodeURIComponent(location.hash.slice(1));
   for (var o = 0; o < form.elements.need.options.length; o++) {
-    if (wanted && form.elements.need.options[o].value === wanted) {
+    if (wanted && !form.elements.need.value && form.elements.need.options[o].value === wanted) {
       form.elements.need.value = wanted;
     }
   }
 
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.hidden = false;
-  var needs = document.querySelector(".parapluie-needs");
-  if (needs) {
-    needs.hidden = true;
-  }
-  var title = document.querySelector(".parapluie-results__title");
-  if (title) {
-    title.hidden = true;
-  }
   apply();
   if (wanted && form.elements.need.value === wanted) {
     form.scrollIntoView();

@@ -2,7 +2,7 @@
 
 The data holds OpenStreetMap `opening_hours` strings in Brussels time. Pages show a weekly
 table (day names and times formatted by Babel for the reader's locale) and carry the open
-intervals of the coming weeks, with their UTC offset, so the browser can say "open now".
+intervals of the coming weeks (parapluie/directory/compact.py), so the browser can say "open now".
 """
 
 from __future__ import annotations
@@ -108,9 +108,9 @@ def schema_hours(hours: str, today: dt.date) -> list[tuple[str, str, str]]:
     ]
 
 
-def open_intervals(hours: str, today: dt.date, days: int = 28) -> list[list[str]]:
-    """Open intervals (ISO 8601 with the Brussels offset) from `today`'s week on, public holidays included."""
-    result = []
-    for begin, end in _open_intervals(hours, week_start(today), days, True):
-        result.append([begin.replace(tzinfo=TIMEZONE).isoformat(), end.replace(tzinfo=TIMEZONE).isoformat()])
-    return result
+def open_intervals(hours: str, today: dt.date, days: int = 28) -> list[tuple[dt.datetime, dt.datetime]]:
+    """Open intervals (aware, in Brussels time) from `today`'s week on, public holidays included."""
+    return [
+        (begin.replace(tzinfo=TIMEZONE), end.replace(tzinfo=TIMEZONE))
+        for begin, end in _open_intervals(hours, week_start(today), days, True)
+    ]

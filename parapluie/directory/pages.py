@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from urllib.parse import urlsplit
 import babel
 
 from parapluie.directory.categories import Categories
+from parapluie.directory.compact import encode_intervals, plural_forms
 from parapluie.directory.contacts import ContactLink, contact_link, json_ld, map_link, postal_address, vcard
 from parapluie.directory.hours import is_always_open, open_intervals, schema_hours, week_summary, weekly_table
 from parapluie.directory.models import Service, localized
@@ -99,8 +99,12 @@ class Card:
 
     @property
     def sort_key(self) -> tuple:
-        """Services of a place first, then those reached from anywhere; police after the others."""
-        return (self.national, self.last, self.name.lower())
+        """Police after the others; before them, the confirmed 24/7 services (open now whenever one reads);
+        then services of a place first, then those reached from anywhere.
+
+        directory.js ranks the same way, open now first (components/directory-filters/directory.js, `rank`):
+        the confirmed 24/7 services lead both lists, so the first screen stays put when it runs."""
+        return (self.last, not (self.always_open and self.hours_confirmed), self.national, self.name.lower())
 
 
 @dataclass
@@ -202,7 +206,7 @@ class DirectoryWriter:
             national=location is None or location.region == "national",
             needs=self.needs_of(service, categories),
             languages=list(service.languages),
-            intervals=json.dumps(intervals) if intervals else "",
+            intervals=encode_intervals(intervals) if intervals else "",
             always_open=always_open,
             hours_confirmed=service.hours_confirmed,
             week=week_summary(hours, self.locale, self.today) if hours and not always_open else "",
@@ -243,7 +247,7 @@ class DirectoryWriter:
             hours_confirmed=service.hours_confirmed,
             years={name: service.source_years.get(name) for name in DATED_FIELDS},
             week=weekly_table(hours, self.locale, self.today) if hours and not always_open else [],
-            intervals=json.dumps(open_intervals(hours, self.today)) if hours and not always_open else "",
+            intervals=encode_intervals(open_intervals(hours, self.today)) if hours and not always_open else "",
             hours_note=localized(service.hours_note, self.language) if service.hours_note else "",
             address=postal_address(service),
             city=self.city(service),
@@ -277,15 +281,12 @@ class DirectoryWriter:
                 groups.append(PlaceGroup(key, self._(label), [(name, city) for name, city in cities if city]))
         return groups
 
-    def counts(self, total: int) -> str:
-        """JSON: the result line for every possible number of results, with the language's plural forms."""
-        return json.dumps(
-            {
-                str(count): self.ngettext("{count} service", "{count} services", count).replace("{count}", str(count))
-                for count in range(total + 1)
-            },
-            ensure_ascii=False,
-        )
+    def counts(self, total: int) -> dict[str, str]:
+        """The result line ("{count} services") for each CLDR plural category of the language, up to `total`.
+
+        By the page's language code, as the browser's Intl.PluralRules(<html lang>) picks (not the Babel locale:
+        pt_PT and pt differ)."""
+        return plural_forms(self.language, self.ngettext, "{count} service", "{count} services", total)
 
     def _meta(self, title: str, description: str, services: list[Service]) -> dict:
         return {
@@ -325,8 +326,11 @@ class DirectoryWriter:
             needs=needs,
             places=self.place_options(cards),
             cards=cards,
-            always=[card for card in cards if card.always_open],
+            always=any(card.always_open for card in cards),
             counts=self.counts(len(cards)),
+            count_text=self.ngettext("{count} service", "{count} services", len(cards)).replace(
+                "{count}", str(len(cards))
+            ),
             need_prefix=f"{NEED_FOLDER}/",
             languages=[(code, reader.languages.get(code, code)) for code in spoken],
         )

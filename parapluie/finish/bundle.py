@@ -25,6 +25,7 @@ from urllib.parse import quote
 import tinycss2
 
 from parapluie.components import (
+    FINDER_NO_SCRIPT_STYLESHEET,
     FIRST_SCREEN_STYLESHEET,
     LAZY_SEARCH_SCRIPT,
     PAGE_SCRIPTS,
@@ -51,6 +52,8 @@ FIRST_SCREEN_MEDIA = "screen and (max-width:44.984375em)"
 # are known: they show the directory's cards, finder or an entry (no other page uses these classes).
 FIRST_SCREEN_DIRECTORY_PART = "/* Directory pages only"
 DIRECTORY_PAGE = re.compile(r'class="parapluie-(?:directory|entry|card|contact|finder)\b')
+# The page with the directory's finder, which gets FINDER_NO_SCRIPT_STYLESHEET at the end of its <head>.
+FINDER_PAGE = re.compile(r'<form class="parapluie-finder"')
 # Inside the main script, replaced by the search script's and search stylesheet's fingerprinted file names.
 SEARCH_SCRIPT_MARKER = "@@PARAPLUIE_SEARCH_SCRIPT@@"
 SEARCH_STYLESHEET_MARKER = "@@PARAPLUIE_SEARCH_STYLESHEET@@"
@@ -115,6 +118,8 @@ class Bundles:
     first_screen: str = ""
     first_screen_directory: str = ""
     search_stylesheet: str = ""
+    # The finder page's <noscript> style (FINDER_NO_SCRIPT_STYLESHEET, minified; its CSP hash too).
+    finder_no_script: str = ""
     # The page scripts' files (parapluie/finish/page_scripts.py), added by bundle_assets.
     page_scripts: tuple[str, ...] = ()
 
@@ -419,6 +424,7 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
         first_screen=first_screen,
         first_screen_directory=first_screen_directory,
         search_stylesheet="assets/" + search_css_name,
+        finder_no_script=minify_css((sources / FINDER_NO_SCRIPT_STYLESHEET).read_text(encoding="utf-8")),
     )
     (site / bundles.stylesheet).write_text(css, encoding="utf-8")
     (site / bundles.search_stylesheet).write_text(search_css, encoding="utf-8")
@@ -430,10 +436,13 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
 
 def link_bundles(html: str, bundles: Bundles) -> str:
     """Point a page's stable asset links (see STYLESHEET_LINK, SCRIPT_LINK) at the fingerprinted files,
-    move its inline icons into the stylesheet, and fill its <style> with the first screen's CSS."""
+    move its inline icons into the stylesheet, and fill its <style> with the first screen's CSS (and, on
+    the finder's page, add the style it needs without JavaScript after every stylesheet)."""
     html = replace_icons(THEME_UNUSED_BLOCKS.sub("", html), bundles.icons)
     first_screen = bundles.first_screen_directory if DIRECTORY_PAGE.search(html) else bundles.first_screen
     html = html.replace(FIRST_SCREEN_MARKER, first_screen)
+    if bundles.finder_no_script and FINDER_PAGE.search(html):
+        html = html.replace("</head>", f"<noscript><style>{bundles.finder_no_script}</style></noscript>\n</head>", 1)
     html = THEME_DATA_ATTRIBUTE.sub(lambda m: m.group(0) if m.group(1) in bundles.styled_attributes else "", html)
     html = html.replace(STYLESHEET_LINK + '"', bundles.stylesheet + '"')
     return html.replace(SCRIPT_LINK + '"', bundles.script + '"')

@@ -6,8 +6,9 @@ write, each allowed by its sha256 hash. Those hashes are computed from the templ
 the finished HTML: an inline script that came from anywhere else (a page, a catalog, the data)
 fails the build, naming the page it is in. Styles likewise: the site's stylesheet, plus the one
 inline <style> of the first screen (two variants: every page's, the directory pages'), allowed by
-the hashes of components/first-screen/first-screen.css as the build inlines it (never
-'unsafe-inline'); any other inline <style> fails the build.
+the hashes of components/first-screen/first-screen.css as the build inlines it, and the directory
+page's <noscript> style (components/directory-filters/no-script.css: a browser without JavaScript
+still applies the CSP), by its hash too (never 'unsafe-inline'); any other inline <style> fails the build.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from parapluie.components import FIRST_SCREEN_STYLESHEET
+from parapluie.components import FINDER_NO_SCRIPT_STYLESHEET, FIRST_SCREEN_STYLESHEET
 from parapluie.errors import BuildError
 from parapluie.workers import fork_pool, job_count, split
 
@@ -131,7 +132,8 @@ def own_inline_scripts(root: Path) -> set[str]:
 
 FOREIGN_STYLE = (
     "an inline <style> that is not the first screen's ({start}…): only "
-    f"{FIRST_SCREEN_STYLESHEET} may be inlined; put other styles in the components' stylesheets"
+    f"{FIRST_SCREEN_STYLESHEET} and {FINDER_NO_SCRIPT_STYLESHEET} may be inlined; "
+    "put other styles in the components' stylesheets"
 )
 
 
@@ -139,7 +141,8 @@ def apply_content_security_policy(site: Path, root: Path, first_screen_css: tupl
     """Give every page of `site` the policy allowing the project's own inline scripts and style; return it.
 
     `first_screen_css` are the <style>s the build wrote from components/first-screen/first-screen.css
-    (parapluie/finish/bundle.py, first_screen_css: every page's, the directory pages'). A page with
+    (parapluie/finish/bundle.py, first_screen_css: every page's, the directory pages') and the directory
+    page's <noscript> one (components/directory-filters/no-script.css, Bundles.finder_no_script). A page with
     any other inline script or <style> is a BuildError naming the page (the first, in path order),
     and then no page is changed. The pages are shared out among the build's worker processes
     (parapluie/workers.py) in consecutive slices, so the page named is the one a single process names.

@@ -90,6 +90,9 @@ def test_nothing_open_now_says_when_the_next_opens_and_shows_the_24_7_lines(brow
     assert "Le prochain ouvre" in message.inner_text()
     assert message.bounding_box()["y"] < FIRST_SCREEN
     assert page.locator(".parapluie-finder__help .parapluie-always a[href='essai-ligne-24-7/']").is_visible()
+    # The script copies each 24/7 line's first contact from its card (the page carries it once).
+    line = page.locator(".parapluie-always li:has(a[href='essai-ligne-24-7/'])")
+    assert line.locator("a.parapluie-contact[href^='tel:']").is_visible()
     context.close()
 
 

@@ -209,8 +209,15 @@ def test_json_ld_describes_the_service(directory_site):
 def test_directory_page_asks_first_and_links_each_need_to_its_page(directory_site):
     result, project = directory_site
     html = (result.site / "fr" / "annuaire" / "index.html").read_text(encoding="utf-8")
-    assert '<form class="parapluie-finder" hidden' in html  # shown only once the script runs
+    # Written as the script shows it (the finder; the need links hidden), so nothing moves when it runs;
+    # without JavaScript, the <noscript> style at the end of the head swaps them (tests/browser/test_directory.py).
+    assert '<form class="parapluie-finder" aria-label=' in html
+    assert '<nav class="parapluie-needs" aria-labelledby="besoins" hidden>' in html
+    assert '<h2 id="tous" class="parapluie-results__title" hidden>' in html
     assert html.index('class="parapluie-finder"') < html.index('class="parapluie-needs"') < html.index('id="tous"')
+    head = html[: html.index("</head>")]
+    assert head.endswith("<noscript><style>.parapluie-finder,.parapluie-finder__count{display: none}"
+                         ".parapluie-needs[hidden],.parapluie-results__title[hidden]{display: block}</style></noscript>\n")
     categories = load_categories(project.data / "categories.yml")
     for need in categories.needs:
         assert f'<li id="{need.id}"><a href="besoin/{need.id}/">' in html  # old #need links still land

@@ -99,6 +99,26 @@ def test_link_bundles_points_stable_names_at_fingerprinted_files_and_drops_theme
     assert "data-md-type" not in html
 
 
+def test_only_the_finders_page_gets_the_no_script_style_after_every_stylesheet():
+    style = ".parapluie-finder{display:none}"
+    head = '<head><style>/*x*/</style><noscript><link rel="stylesheet" href="x.css"></noscript>\n</head>'
+    with_style = bundles(finder_no_script=style)
+    finder = link_bundles(f'{head}<body><form class="parapluie-finder" aria-label="f"></form></body>', with_style)
+    assert finder.index("<noscript><link") < finder.index(f"<noscript><style>{style}</style></noscript>\n</head>")
+    entry = link_bundles(f'{head}<body><article class="parapluie-entry"></article></body>', with_style)
+    assert "<noscript><style>" not in entry
+
+
+def test_the_no_script_style_is_the_components_file_minified():
+    from parapluie.components import FINDER_NO_SCRIPT_STYLESHEET
+
+    css = minify_css((ROOT / FINDER_NO_SCRIPT_STYLESHEET).read_text(encoding="utf-8"))
+    assert css == (
+        ".parapluie-finder,.parapluie-finder__count{display: none}"
+        ".parapluie-needs[hidden],.parapluie-results__title[hidden]{display: block}"
+    )
+
+
 def test_custom_properties_nothing_reads_are_dropped_until_none_is_left():
     css = (
         ":root{--icon:url(\"data:image/svg+xml;charset=utf-8,<svg a='1;2'/>\");--a:var(--b);--b:1px;--c:red}"

@@ -90,3 +90,19 @@ def test_a_style_that_is_not_the_first_screens_fails_the_build(tmp_path):
         f'<html><head><meta charset="utf-8"><style>{FIRST_SCREEN}</style></head></html>', encoding="utf-8"
     )
     assert script_hash(FIRST_SCREEN) in apply_content_security_policy(site, tmp_path, (FIRST_SCREEN,))
+
+
+def test_the_directorys_no_script_style_is_allowed_by_its_hash_and_only_with_it(tmp_path):
+    no_script = ".parapluie-finder{display:none}"
+    site = tmp_path / "site"
+    (site / "fr").mkdir(parents=True)
+    page = (
+        f'<html><head><meta charset="utf-8"><style>{FIRST_SCREEN}</style>'
+        f"<noscript><style>{no_script}</style></noscript></head></html>"
+    )
+    (site / "fr" / "index.html").write_text(page, encoding="utf-8")
+    with pytest.raises(BuildError, match=r"an inline <style> that is not the first screen's \(\.parapluie-finder"):
+        apply_content_security_policy(site, tmp_path, (FIRST_SCREEN,))
+    text = apply_content_security_policy(site, tmp_path, (FIRST_SCREEN, no_script))
+    assert script_hash(no_script) in text and "unsafe-inline" not in text
+    assert policy_problems((site / "fr" / "index.html").read_text(encoding="utf-8")) == []

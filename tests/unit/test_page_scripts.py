@@ -30,8 +30,8 @@ def test_each_page_script_is_called_for_by_its_own_markup_only():
     assert page_scripts_needed(f"<html>{SHARED}<p>Health</p></html>") == ()
     assert page_scripts_needed(FINDER + OFFLINE_BOX) == (DIRECTORY, OFFLINE)
     # An entry with confirmed hours (its "open now" badge), a card with hours: the directory's script.
-    assert page_scripts_needed('<p class="parapluie-open" data-open-intervals="[]" hidden></p>') == (DIRECTORY,)
-    assert page_scripts_needed('<li class="parapluie-card" data-needs="test" data-open-intervals="[]">') == (DIRECTORY,)
+    assert page_scripts_needed('<p class="parapluie-open" data-times="" hidden></p>') == (DIRECTORY,)
+    assert page_scripts_needed('<li class="parapluie-card" data-needs="test" data-times="">') == (DIRECTORY,)
     assert page_scripts_needed('<li class="parapluie-card" data-needs="test">') == ()  # no hours: nothing to show
     assert page_scripts_needed('<p class="parapluie-offline__state" role="status">') == ()  # a part, not the box
     assert page_scripts_needed('<div class="parapluie-tool" data-tool="photo" hidden>') == (PHOTO,)
