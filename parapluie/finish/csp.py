@@ -138,7 +138,8 @@ FOREIGN_STYLE = (
 
 
 def apply_content_security_policy(site: Path, root: Path, first_screen_css: tuple[str, ...] = ()) -> str:
-    """Give every page of `site` the policy allowing the project's own inline scripts and style; return it.
+    """Give every page of `site` its policy (page_policy: only the hashes it needs); return the site-wide one
+    (every hash the project allows, for `_headers`).
 
     `first_screen_css` are the <style>s the build wrote from components/first-screen/first-screen.css
     (parapluie/finish/bundle.py, first_screen_css: every page's, the directory pages') and the directory
@@ -156,7 +157,7 @@ def apply_content_security_policy(site: Path, root: Path, first_screen_css: tupl
     with fork_pool(workers) as pool:
         for steps in (
             pool.map(_first_foreign_inline, slices, [site] * workers, [hashes] * workers, [style_hashes] * workers),
-            pool.map(_insert_policy, slices, [policy_text] * workers),
+            pool.map(_insert_policy, slices),
         ):
             errors = [error for error in steps if error is not None]
             if errors:
@@ -178,11 +179,28 @@ def _first_foreign_inline(pages: list[Path], site: Path, hashes: set[str], style
     return None
 
 
-def _insert_policy(pages: list[Path], policy_text: str) -> BuildError | None:
-    """Write the policy into each of `pages`; the error for the first that has no place for it, if any."""
+HASH = re.compile(r" 'sha256-[A-Za-z0-9+/=]+'")
+
+
+def narrows(page_text: str, site_text: str) -> bool:
+    """True when a page's policy is the site's with fewer hashes (and the site's may add directives)."""
+    page_hashes, site_hashes = set(HASH.findall(page_text)), set(HASH.findall(site_text))
+    return page_hashes <= site_hashes and HASH.sub("", site_text).startswith(HASH.sub("", page_text))
+
+
+def page_policy(html: str) -> str:
+    """A page's own policy: the site's, allowing only the inline scripts and styles this page has (each
+    hash is some 45 random bytes on every page; the site-wide header, `_headers`, allows them all)."""
+    scripts = {script_hash(source) for source in inline_scripts(html)}
+    return policy(scripts, style_hashes={script_hash(source) for source in inline_styles(html)})
+
+
+def _insert_policy(pages: list[Path]) -> BuildError | None:
+    """Write each page's policy (page_policy) into it; the error for the first that has no place for it, if any."""
     for path in pages:
+        html = path.read_text(encoding="utf-8")
         try:
-            path.write_text(insert_policy_meta(path.read_text(encoding="utf-8"), policy_text), encoding="utf-8")
+            path.write_text(insert_policy_meta(html, page_policy(html)), encoding="utf-8")
         except ValueError as error:
             return BuildError(path, str(error))
     return None

@@ -106,3 +106,14 @@ def test_the_directorys_no_script_style_is_allowed_by_its_hash_and_only_with_it(
     text = apply_content_security_policy(site, tmp_path, (FIRST_SCREEN, no_script))
     assert script_hash(no_script) in text and "unsafe-inline" not in text
     assert policy_problems((site / "fr" / "index.html").read_text(encoding="utf-8")) == []
+
+
+def test_a_page_policy_allows_only_its_own_inline_style_and_narrows_the_site_policy():
+    from parapluie.finish.csp import narrows, page_policy, policy, script_hash
+
+    html = "<head><style>a{color:red}</style></head>"
+    own = page_policy(html)
+    assert f"style-src 'self' {script_hash('a{color:red}')};" in own
+    site = policy(set(), style_hashes={script_hash("a{color:red}"), script_hash("b{}")})
+    assert narrows(own, site + "; frame-ancestors 'none'")
+    assert not narrows(page_policy("<style>c{}</style>"), site)
