@@ -4,8 +4,9 @@ The theme's own CSS is large because it styles features we never use. After rend
 build keeps only the rules whose class and id names appear in the site's HTML or scripts,
 adds our stylesheets, and writes the result once at the site's root with a content hash in
 its name (cached for a year by hosts, shared by all languages). Scripts are concatenated the
-same way; search code is a separate file the main script loads only when search is opened, and
-the scripts only some pages run are page scripts (parapluie/finish/page_scripts.py).
+same way; search code is a separate file the main script loads only when search is opened (the
+offline copy's code likewise, when the reader asks for a copy), and the scripts only some pages
+run are page scripts (parapluie/finish/page_scripts.py).
 
 Templates link the stable names `assets/parapluie.css` and `assets/parapluie.js`;
 `link_bundles` rewrites them to the fingerprinted names.
@@ -24,6 +25,7 @@ import tinycss2
 
 from parapluie.components import (
     FIRST_SCREEN_STYLESHEET,
+    LAZY_OFFLINE_SCRIPT,
     LAZY_SEARCH_SCRIPT,
     PAGE_SCRIPTS,
     SCRIPTS,
@@ -51,6 +53,8 @@ FIRST_SCREEN_DIRECTORY_PART = "/* Directory pages only"
 DIRECTORY_PAGE = re.compile(r'class="parapluie-(?:directory|entry|card|contact|finder)\b')
 # Inside the main script, replaced by the search script's fingerprinted file name.
 SEARCH_SCRIPT_MARKER = "@@PARAPLUIE_SEARCH_SCRIPT@@"
+# Likewise for the offline copy's script (components/offline/offline-loader.js loads it on the first press).
+OFFLINE_SCRIPT_MARKER = "@@PARAPLUIE_OFFLINE_SCRIPT@@"
 # What the theme copies into every language folder and the bundle replaces.
 THEME_ASSET_FOLDERS = ("assets/stylesheets", "assets/javascripts")
 
@@ -105,6 +109,7 @@ class Bundles:
     first_screen_directory: str = ""
     # The page scripts' files (parapluie/finish/page_scripts.py), added by bundle_assets.
     page_scripts: tuple[str, ...] = ()
+    offline_script: str = ""  # loaded by the shared script when the reader asks for the offline copy
 
 
 def fingerprinted_name(stem: str, data: bytes, suffix: str) -> str:
@@ -313,7 +318,7 @@ def theme_stylesheet(language_folder: Path) -> Path:
 
 
 def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bundles:
-    """Write the site's one stylesheet, main script, search script and service worker at its root.
+    """Write the site's one stylesheet, main script, search and offline scripts and service worker at its root.
 
     `sources` is the project root (see parapluie/components.py). Every page's classes and ids decide
     which theme rules stay.
@@ -338,9 +343,10 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
     assets.mkdir(exist_ok=True)
     search = minify_js(own_scripts[-1]).encode()
     search_name = fingerprinted_name("search", search, "js")
-    main = ";\n".join(minify_js(script) for script in own_scripts[: len(SCRIPTS)]).replace(
-        SEARCH_SCRIPT_MARKER, search_name
-    )
+    offline = minify_js((sources / LAZY_OFFLINE_SCRIPT).read_text(encoding="utf-8")).encode()
+    offline_name = fingerprinted_name("offline", offline, "js")
+    main = ";\n".join(minify_js(script) for script in own_scripts[: len(SCRIPTS)])
+    main = main.replace(SEARCH_SCRIPT_MARKER, search_name).replace(OFFLINE_SCRIPT_MARKER, offline_name)
     bundles = Bundles(
         stylesheet="assets/" + fingerprinted_name("parapluie", css.encode(), "css"),
         script="assets/" + fingerprinted_name("parapluie", main.encode(), "js"),
@@ -350,10 +356,12 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
         styled_attributes=frozenset(re.findall(r"\[(data-md-[a-z-]+)", css)),
         first_screen=first_screen,
         first_screen_directory=first_screen_directory,
+        offline_script="assets/" + offline_name,
     )
     (site / bundles.stylesheet).write_text(css, encoding="utf-8")
     (site / bundles.script).write_text(main, encoding="utf-8")
     (site / bundles.search_script).write_bytes(search)
+    (site / bundles.offline_script).write_bytes(offline)
     shutil.copy(sources / SERVICE_WORKER_SOURCE, site / bundles.service_worker)
     return bundles
 
@@ -374,7 +382,8 @@ def drop_unbundled_assets(language_folder: Path) -> None:
     for folder in THEME_ASSET_FOLDERS:
         shutil.rmtree(language_folder / folder, ignore_errors=True)
     page_scripts = (script.source for script in PAGE_SCRIPTS)
-    for source in (*STYLESHEETS, *SCRIPTS, *page_scripts, LAZY_SEARCH_SCRIPT, SERVICE_WORKER_SOURCE):
+    lazy_scripts = (LAZY_SEARCH_SCRIPT, LAZY_OFFLINE_SCRIPT)
+    for source in (*STYLESHEETS, *SCRIPTS, *page_scripts, *lazy_scripts, SERVICE_WORKER_SOURCE):
         (language_folder / "assets" / Path(source).name).unlink(missing_ok=True)
 
 

@@ -3,9 +3,10 @@
 For each language the build writes, in that language's folder:
 
 - `offline.json`: every file the offline copy needs (the language's pages, its search index,
-  its contact cards, the shared stylesheet and scripts, every page script, the icons), as URLs relative to the
-  language's folder, and how many bytes they weigh as a host sends them (compressed), so the
-  page can say how much it will download before anything is downloaded;
+  its contact cards, the shared stylesheet and scripts, the offline script, every page script, the
+  icons), as URLs relative to the language's folder, and how many bytes they weigh as a host
+  sends them (compressed), so the page can say how much it will download before anything is
+  downloaded;
 - `manifest.webmanifest`: the installable app, under the registry's discreet `app_name`.
 """
 
@@ -46,7 +47,8 @@ def offline_files(language_folder: Path, bundles: Bundles) -> list[tuple[str, Pa
     entries = [(page_url(p.relative_to(folder).as_posix()), p) for p in sorted(folder.rglob("index.html"))]
     entries += [(p.relative_to(folder).as_posix(), p) for p in sorted(folder.rglob("*.vcf"))]
     entries += [(name, folder / name) for name in LANGUAGE_FILES]
-    shared = (bundles.stylesheet, bundles.script, bundles.search_script, *bundles.page_scripts)
+    shared = (bundles.stylesheet, bundles.script, bundles.search_script, bundles.offline_script)
+    shared += bundles.page_scripts
     shared += tuple(icon for icon, _, _ in APP_ICONS)
     entries += [(f"../{name}", site / name) for name in shared]
     missing = [url for url, path in entries if not path.is_file()]
