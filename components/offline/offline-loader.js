@@ -11,42 +11,37 @@
     return;
   }
   var script = document.currentScript;
-  var base = script ? script.src : document.baseURI;
-  var scope = new URL(box.getAttribute("data-scope"), document.baseURI).href;
+  var src = new URL("@@PARAPLUIE_OFFLINE_SCRIPT@@", script ? script.src : document.baseURI).href;
   var state = box.querySelector(".parapluie-offline__state");
-  var requested = false;
+  var loading = null;
 
-  // The offline script reads the press it is handed in data-pressed (the action's name).
-  function load(pressed) {
-    requested = true;
-    if (pressed) {
-      box.setAttribute("data-pressed", pressed);
-    }
-    var element = document.createElement("script");
-    element.src = new URL("@@PARAPLUIE_OFFLINE_SCRIPT@@", base).href;
-    element.onerror = function () {
-      // No connection: the next press tries again.
-      element.remove();
-      box.removeAttribute("data-pressed");
-      requested = false;
-      state.textContent = box.getAttribute("data-text-failed") || "";
+  function load() {
+    loading = document.createElement("script");
+    loading.src = src;
+    loading.onerror = function () {
+      // No connection: say so; the next press tries again.
+      loading.remove();
+      loading = null;
+      delete box.dataset.pressed;
+      state.textContent = box.dataset.textFailed;
       box.hidden = false;
     };
-    document.head.appendChild(element);
+    document.head.appendChild(loading);
   }
 
+  // The offline script takes the press over: it reads its action's name in data-pressed.
   box.addEventListener("click", function (event) {
     var action = event.target.closest("[data-action]");
-    if (!action || requested) {
-      return;
+    if (action && !loading) {
+      box.dataset.pressed = action.dataset.action;
+      state.textContent = box.dataset.textChecking;
+      load();
     }
-    state.textContent = box.getAttribute("data-text-checking") || "";
-    load(action.getAttribute("data-action"));
   });
 
-  caches.has("parapluie-offline:" + new URL(scope).pathname).then(function (saved) {
+  caches.has("parapluie-offline:" + new URL(box.dataset.scope, document.baseURI).pathname).then(function (saved) {
     if (saved) {
-      load("");
+      load();
     } else {
       box.hidden = false;
     }
