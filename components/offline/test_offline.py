@@ -63,6 +63,9 @@ def test_save_then_read_offline_then_remove(page, phone, site_url, built):
     page.click(".parapluie-offline [data-action=save]")
     page.wait_for_selector(".parapluie-offline [data-action=remove]", state="visible", timeout=60_000)
     assert page.evaluate("caches.keys()") == ["parapluie-offline:/bg/"]
+    # The copy holds the box's own script (listed in offline.json), so the box shows the copy offline.
+    stored = "caches.open('parapluie-offline:/bg/').then(c => c.keys()).then(r => r.map(q => q.url))"
+    assert [url for url in page.evaluate(stored) if OFFLINE_SCRIPT.search(url)], page.evaluate(stored)
     assert page.locator("link[rel=manifest]").count() == 1
     manifest = page.evaluate("fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())")
     assert manifest["name"] == built.registry.get("bg").app_name and manifest["start_url"] == "./"
@@ -105,6 +108,8 @@ def test_save_then_read_offline_then_remove(page, phone, site_url, built):
         assert page.is_visible(".parapluie-exit__button"), path
         # The shared stylesheet came from the copy too: the header is laid out, not raw HTML.
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", path
+    page.goto(f"{site_url}/bg/")  # the box's own script came from the copy too: it shows the copy
+    page.wait_for_selector(".parapluie-offline [data-action=remove]", state="visible")
     phone.set_offline(False)
 
     page.goto(f"{site_url}/bg/", wait_until="networkidle")
