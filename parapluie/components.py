@@ -27,6 +27,7 @@ SCRIPTS = (
     "components/quick-exit/quick-exit.js",
     "components/search/search-loader.js",
     "components/tools/listen.js",  # on every guide page; the other tools' scripts are page scripts
+    "components/offline/offline-loader.js",  # shows the offline box; loads offline.js on the first press
 )
 # The first screen's own stylesheet, minified into a <style> in every MkDocs page's head (its hash in
 # the CSP), so a first visit paints styled from the HTML alone; the full stylesheet then loads
@@ -35,6 +36,7 @@ FIRST_SCREEN_STYLESHEET = "components/first-screen/first-screen.css"
 # The directory page's style for readers without JavaScript, in a <noscript> of its head (its hash in the CSP).
 FINDER_NO_SCRIPT_STYLESHEET = "components/directory-filters/no-script.css"
 LAZY_SEARCH_SCRIPT = "components/search/search.js"  # its own file, loaded when search opens
+LAZY_OFFLINE_SCRIPT = "components/offline/offline.js"  # its own file, loaded when the reader asks for a copy
 SERVICE_WORKER_SOURCE = "components/offline/sw.js"
 # What the pages outside MkDocs (root pages, short links, leaflets) load as they are, unbundled.
 ROOT_PAGE_ASSETS = ("components/quick-exit/quick-exit.js", "components/quick-exit/quick-exit.css")
@@ -59,8 +61,6 @@ PAGE_SCRIPTS = (
         "components/directory-filters/directory.js",
         re.compile(r'class="parapluie-finder\b|\sdata-times='),
     ),
-    # "Keep this guide on my phone": the box components/offline/offline.html (home and extra.offline_pages).
-    PageScript("components/offline/offline.js", re.compile(r'class="parapluie-offline\b')),
     # The tools (docs/<code>/outils/*.md): each tool's root element.
     PageScript("components/tools/photo.js", re.compile(r'\sdata-tool="photo"')),
     PageScript("components/tools/takedown.js", re.compile(r'\sdata-tool="takedown"')),

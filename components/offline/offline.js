@@ -4,7 +4,9 @@
    copy (the same steps again: pages read online are also refreshed as they are read) or
    remove it at any time. Nothing is downloaded or registered before the button is pressed.
    After saving, the page links the web app manifest, so the guide can be added to the home
-   screen under the discreet name the language registry sets. */
+   screen under the discreet name the language registry sets.
+   This script is loaded by the shared script's part (offline-loader.js) on the first press,
+   which it hands over (the box's data-pressed), or at once when a copy is already kept. */
 (function () {
   "use strict";
   var box = document.querySelector(".parapluie-offline");
@@ -110,12 +112,15 @@
       });
   }
 
+  function act(name) {
+    ({ ask: ask, update: ask, save: save, cancel: function () { rest(); }, remove: remove })[name]();
+  }
+
   box.addEventListener("click", function (event) {
     var action = event.target.closest("[data-action]");
-    if (!action) {
-      return;
+    if (action) {
+      act(action.getAttribute("data-action"));
     }
-    ({ ask: ask, update: ask, save: save, cancel: function () { rest(); }, remove: remove })[action.getAttribute("data-action")]();
   });
 
   caches.has(cacheName).then(function (saved) {
@@ -125,5 +130,11 @@
     }
     rest(saved ? text("saved") : "");
     box.hidden = false;
+    // The press that loaded this script, if one did: the reader pressed once.
+    var pressed = box.getAttribute("data-pressed");
+    box.removeAttribute("data-pressed");
+    if (pressed) {
+      act(pressed);
+    }
   });
 })();

@@ -10,6 +10,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 PAGES = ["", "sante/", "annuaire/", "annuaire/espace-p/", "droits/"]
+OFFLINE_SCRIPT = re.compile(r"/assets/offline\.[0-9a-f]{8}\.min\.js")  # loaded on the first press only
 
 
 @pytest.fixture
@@ -17,18 +18,39 @@ def page(phone):
     yield phone.new_page()
 
 
-def test_nothing_is_stored_or_registered_before_the_button_is_pressed(page, site_url):
+def test_nothing_is_fetched_stored_or_registered_before_the_button_is_pressed(page, site_url):
     paths = []
     page.on("request", lambda request: paths.append(request.url.removeprefix(site_url)))
     page.goto(f"{site_url}/fr/", wait_until="networkidle")
-    assert page.is_visible(".parapluie-offline [data-action=ask]")
+    assert page.is_visible(".parapluie-offline [data-action=ask]")  # the shared script shows the box
     assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
     assert page.evaluate("caches.keys()") == []
-    # The box's own script loads with the page (assets/offline.<hash>.min.js); nothing it would fetch or store does.
-    assert len([path for path in paths if re.fullmatch(r"/assets/offline\.[0-9a-f]{8}\.min\.js", path)]) == 1, paths
-    assert not [path for path in paths if "offline" in path and not path.startswith("/assets/offline.")], paths
-    assert not [path for path in paths if "manifest" in path or "sw.js" in path], paths
+    # Not even the box's own script (assets/offline.<hash>.min.js): the shared script loads it on the press.
+    assert not [path for path in paths if "offline" in path or "manifest" in path or "sw.js" in path], paths
     assert page.locator("link[rel=manifest]").count() == 0
+
+    # One press: the script arrives and takes the press over (it shows the size, nothing is stored yet).
+    page.click(".parapluie-offline [data-action=ask]")
+    page.wait_for_selector(".parapluie-offline [data-action=save]", state="visible")
+    assert re.search(r"\d", page.inner_text(".parapluie-offline__state"))
+    assert len([path for path in paths if OFFLINE_SCRIPT.fullmatch(path)]) == 1, paths
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+    assert page.evaluate("caches.keys()") == []
+
+
+def test_a_press_without_connection_says_so_and_the_next_press_loads_the_script(page, site_url):
+    page.goto(f"{site_url}/ro/", wait_until="networkidle")
+    page.route(OFFLINE_SCRIPT, lambda route: route.abort("internetdisconnected"))
+    page.click(".parapluie-offline [data-action=ask]")
+    failed = page.get_attribute(".parapluie-offline", "data-text-failed")
+    page.wait_for_function(
+        "text => document.querySelector('.parapluie-offline__state').textContent === text", arg=failed
+    )
+    assert page.is_visible(".parapluie-offline [data-action=ask]")
+    page.unroute(OFFLINE_SCRIPT)
+    page.click(".parapluie-offline [data-action=ask]")
+    page.wait_for_selector(".parapluie-offline [data-action=save]", state="visible")
+    assert page.evaluate("caches.keys()") == []
 
 
 def test_save_then_read_offline_then_remove(page, phone, site_url, built):
@@ -41,12 +63,23 @@ def test_save_then_read_offline_then_remove(page, phone, site_url, built):
     page.click(".parapluie-offline [data-action=save]")
     page.wait_for_selector(".parapluie-offline [data-action=remove]", state="visible", timeout=60_000)
     assert page.evaluate("caches.keys()") == ["parapluie-offline:/bg/"]
+    # The copy holds the box's own script (listed in offline.json), so the box shows the copy offline.
+    stored = "caches.open('parapluie-offline:/bg/').then(c => c.keys()).then(r => r.map(q => q.url))"
+    assert [url for url in page.evaluate(stored) if OFFLINE_SCRIPT.search(url)], page.evaluate(stored)
     assert page.locator("link[rel=manifest]").count() == 1
     manifest = page.evaluate("fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())")
     assert manifest["name"] == built.registry.get("bg").app_name and manifest["start_url"] == "./"
+    paths = []
+    page.on("request", lambda request: paths.append(request.url.removeprefix(site_url)))
     page.reload(wait_until="networkidle")  # now controlled by the worker
-    # Updating asks first too; cancelling keeps the copy as it was.
+    # With a copy kept, the box's script loads at once, without a press, and shows it (update / remove).
     page.wait_for_selector(".parapluie-offline [data-action=update]", state="visible")
+    assert page.is_visible(".parapluie-offline [data-action=remove]")
+    assert not page.is_visible(".parapluie-offline [data-action=ask]")
+    saved = page.get_attribute(".parapluie-offline", "data-text-saved")
+    assert page.inner_text(".parapluie-offline__state") == saved
+    assert [path for path in paths if OFFLINE_SCRIPT.fullmatch(path)], paths
+    # Updating asks first too; cancelling keeps the copy as it was.
     page.click(".parapluie-offline [data-action=update]")
     page.wait_for_selector(".parapluie-offline [data-action=save]", state="visible")
     page.click(".parapluie-offline [data-action=cancel]")
@@ -75,6 +108,8 @@ def test_save_then_read_offline_then_remove(page, phone, site_url, built):
         assert page.is_visible(".parapluie-exit__button"), path
         # The shared stylesheet came from the copy too: the header is laid out, not raw HTML.
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", path
+    page.goto(f"{site_url}/bg/")  # the box's own script came from the copy too: it shows the copy
+    page.wait_for_selector(".parapluie-offline [data-action=remove]", state="visible")
     phone.set_offline(False)
 
     page.goto(f"{site_url}/bg/", wait_until="networkidle")

@@ -6,7 +6,8 @@ adds our stylesheets, and writes the result once at the site's root with a conte
 its name (cached for a year by hosts, shared by all languages). Scripts are concatenated the
 same way. Search costs nothing until it is opened: its rules leave the shared stylesheet for their
 own file (`split_css`, SEARCH_SELECTOR), which the main script loads with search's own script; the
-scripts only some pages run are page scripts (parapluie/finish/page_scripts.py).
+offline copy's code likewise loads when the reader asks for a copy, and the scripts only some pages
+run are page scripts (parapluie/finish/page_scripts.py).
 
 Templates link the stable names `assets/parapluie.css` and `assets/parapluie.js`;
 `link_bundles` rewrites them to the fingerprinted names.
@@ -27,6 +28,7 @@ import tinycss2
 from parapluie.components import (
     FINDER_NO_SCRIPT_STYLESHEET,
     FIRST_SCREEN_STYLESHEET,
+    LAZY_OFFLINE_SCRIPT,
     LAZY_SEARCH_SCRIPT,
     PAGE_SCRIPTS,
     SCRIPTS,
@@ -64,6 +66,8 @@ SEARCH_STYLESHEET_MARKER = "@@PARAPLUIE_SEARCH_STYLESHEET@@"
 SEARCH_SELECTOR = re.compile(r"\.md-search|\[data-md-toggle=search\]|^\.md-header__button\[for=__search\]$")
 # The search dialog's own icons, which search.js draws with these classes: the theme's icon files.
 SEARCH_ICONS = {"parapluie-i-back": "material/arrow-left", "parapluie-i-reset": "material/close"}
+# Likewise for the offline copy's script (components/offline/offline-loader.js loads it on the first press).
+OFFLINE_SCRIPT_MARKER = "@@PARAPLUIE_OFFLINE_SCRIPT@@"
 # What the theme copies into every language folder and the bundle replaces.
 THEME_ASSET_FOLDERS = ("assets/stylesheets", "assets/javascripts")
 
@@ -122,6 +126,7 @@ class Bundles:
     finder_no_script: str = ""
     # The page scripts' files (parapluie/finish/page_scripts.py), added by bundle_assets.
     page_scripts: tuple[str, ...] = ()
+    offline_script: str = ""  # loaded by the shared script when the reader asks for the offline copy
 
 
 def fingerprinted_name(stem: str, data: bytes, suffix: str) -> str:
@@ -381,7 +386,8 @@ def theme_stylesheet(language_folder: Path) -> Path:
 
 
 def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bundles:
-    """Write the site's one stylesheet, main script, search stylesheet and script and service worker at its root.
+    """Write the site's one stylesheet, main script, search stylesheet and script, offline script and service
+    worker at its root.
 
     `sources` is the project root (see parapluie/components.py). Every page's classes and ids decide
     which theme rules stay.
@@ -412,8 +418,11 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
     search = minify_js(own_scripts[-1]).encode()
     search_name = fingerprinted_name("search", search, "js")
     search_css_name = fingerprinted_name("search", search_css.encode(), "css")
+    offline = minify_js((sources / LAZY_OFFLINE_SCRIPT).read_text(encoding="utf-8")).encode()
+    offline_name = fingerprinted_name("offline", offline, "js")
     main = ";\n".join(minify_js(script) for script in own_scripts[: len(SCRIPTS)])
     main = main.replace(SEARCH_SCRIPT_MARKER, search_name).replace(SEARCH_STYLESHEET_MARKER, search_css_name)
+    main = main.replace(OFFLINE_SCRIPT_MARKER, offline_name)
     bundles = Bundles(
         stylesheet="assets/" + fingerprinted_name("parapluie", css.encode(), "css"),
         script="assets/" + fingerprinted_name("parapluie", main.encode(), "js"),
@@ -425,11 +434,13 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
         first_screen_directory=first_screen_directory,
         search_stylesheet="assets/" + search_css_name,
         finder_no_script=minify_css((sources / FINDER_NO_SCRIPT_STYLESHEET).read_text(encoding="utf-8")),
+        offline_script="assets/" + offline_name,
     )
     (site / bundles.stylesheet).write_text(css, encoding="utf-8")
     (site / bundles.search_stylesheet).write_text(search_css, encoding="utf-8")
     (site / bundles.script).write_text(main, encoding="utf-8")
     (site / bundles.search_script).write_bytes(search)
+    (site / bundles.offline_script).write_bytes(offline)
     shutil.copy(sources / SERVICE_WORKER_SOURCE, site / bundles.service_worker)
     return bundles
 
@@ -453,7 +464,8 @@ def drop_unbundled_assets(language_folder: Path) -> None:
     for folder in THEME_ASSET_FOLDERS:
         shutil.rmtree(language_folder / folder, ignore_errors=True)
     page_scripts = (script.source for script in PAGE_SCRIPTS)
-    for source in (*STYLESHEETS, *SCRIPTS, *page_scripts, LAZY_SEARCH_SCRIPT, SERVICE_WORKER_SOURCE):
+    lazy_scripts = (LAZY_SEARCH_SCRIPT, LAZY_OFFLINE_SCRIPT)
+    for source in (*STYLESHEETS, *SCRIPTS, *page_scripts, *lazy_scripts, SERVICE_WORKER_SOURCE):
         (language_folder / "assets" / Path(source).name).unlink(missing_ok=True)
 
 

@@ -1,14 +1,14 @@
 """Page scripts: a component's script on the pages that carry its markup only, fingerprinted, shared by every language.
 
 What every page runs rides in the shared script (`components.SCRIPTS`, parapluie/finish/bundle.py). A
-script only some pages run (the directory's finder and hours, "keep this guide on my phone", each
-tool) is listed in `components.PAGE_SCRIPTS` with the markup it looks for. After rendering, the
-build looks for that markup in each finished page and links what the page needs right after the
-shared script, `defer` too, so it runs after it in document order. A page that needs several page
-scripts gets them in one file (the directory page: its finder and the offline box), so a page
-costs at most one request more than a guide page. Each file is minified like the bundle and
-written once at the site's root under a fingerprinted name (cached for a year, shared by every
-language); the offline copy lists them all (parapluie/hosting/offline.py).
+script only some pages run (the directory's finder and hours, each tool) is listed in
+`components.PAGE_SCRIPTS` with the markup it looks for. After rendering, the build looks for that
+markup in each finished page and links what the page needs right after the shared script, `defer`
+too, so it runs after it in document order. A page that needs several page scripts gets them in one
+file, so a page costs at most one request more than a guide page. Each file is minified like the
+bundle and written once at the site's root under a fingerprinted name (cached for a year, shared by
+every language); the offline copy lists them all (parapluie/hosting/offline.py). The offline copy's
+own script is not one: the shared script loads it when the reader asks (parapluie/finish/bundle.py).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def minified_page_scripts(root: Path) -> dict[PageScript, str]:
 
 def page_script_file(scripts: tuple[PageScript, ...], minified: dict[PageScript, str]) -> tuple[str, str]:
     """(path from the site's root, content) of the one file that carries `scripts`, e.g.
-    `assets/directory-offline.<hash>.min.js` (the scripts joined as the shared script joins its own)."""
+    `assets/takedown-friend.<hash>.min.js` (the scripts joined as the shared script joins its own)."""
     content = ";\n".join(minified[script] for script in scripts)
     stem = "-".join(Path(script.source).stem for script in scripts)
     return f"{OUTPUT_FOLDER}/{fingerprinted_name(stem, content.encode(), 'js')}", content

@@ -3,9 +3,10 @@
 For each language the build writes, in that language's folder:
 
 - `offline.json`: every file the offline copy needs (the language's pages, its search index,
-  its contact cards, the shared stylesheet and scripts, every page script, the icons), as URLs relative to the
-  language's folder, and how many bytes they weigh as a host sends them (compressed), so the
-  page can say how much it will download before anything is downloaded;
+  its contact cards, the shared stylesheet and scripts, the offline script, every page script, the
+  icons), as URLs relative to the language's folder, and how many bytes they weigh as a host
+  sends them (compressed), so the page can say how much it will download before anything is
+  downloaded;
 - `manifest.webmanifest`: the installable app, under the registry's discreet `app_name`.
 """
 
@@ -47,6 +48,7 @@ def offline_files(language_folder: Path, bundles: Bundles) -> list[tuple[str, Pa
     entries += [(p.relative_to(folder).as_posix(), p) for p in sorted(folder.rglob("*.vcf"))]
     entries += [(name, folder / name) for name in LANGUAGE_FILES]
     shared = (bundles.stylesheet, bundles.script, bundles.search_stylesheet, bundles.search_script)
+    shared += (bundles.offline_script,)
     shared += bundles.page_scripts
     shared += tuple(icon for icon, _, _ in APP_ICONS)
     entries += [(f"../{name}", site / name) for name in shared]

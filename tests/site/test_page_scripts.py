@@ -1,5 +1,6 @@
 """Page scripts in the fixture build: the shared script carries what every page runs, and a page loads
-the directory's, the offline box's or a tool's script only where it carries its markup (issue #16)."""
+the directory's or a tool's script only where it carries its markup (issue #16); the offline box's
+script loads only when the reader asks for a copy (components/offline/test_offline.py)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ SHARED = re.compile(r"(?:\./)?(?:\.\./)+assets/parapluie\.[0-9a-f]{8}\.min\.js$"
 PAGES = {
     "sante/": [],  # a guide page: the shared script only
     "droits/": [],
-    "": ["offline"],  # the home page: "keep this guide on my phone"
-    "securite-du-site/": ["offline"],  # extra.offline_pages
-    "annuaire/": ["directory-offline"],  # the finder and the offline box, in one file
+    "": [],  # the home page: "keep this guide on my phone" is the shared script's until pressed
+    "securite-du-site/": [],  # extra.offline_pages
+    "annuaire/": ["directory"],  # the finder (and the offline box, as on the home page)
     "annuaire/essai-depistage-charleroi/": ["directory"],  # confirmed hours: "open now"
     "annuaire/essai-horaires-a-confirmer/": [],  # hours to confirm: no badge, nothing to run
     "outils/photo/": ["photo"],
@@ -42,24 +43,30 @@ def test_each_page_loads_the_shared_script_then_only_the_page_scripts_its_markup
             assert all(src.startswith(shared.split("assets/")[0] + "assets/") for src in own), f"{code}/{url}"
 
 
-def test_a_guide_page_loads_no_directory_or_offline_code_and_the_directory_page_does(built):
+def test_a_guide_page_loads_no_directory_or_offline_code_and_the_directory_page_loads_the_finder_only(built):
     script = next((built.site / "assets").glob("parapluie.*.min.js")).read_text(encoding="utf-8")
-    assert "parapluie-finder" not in script and "serviceWorker" not in script  # not in the shared script
-    guide = page_weight(built.site, built.site / "ro" / "sante" / "index.html")
-    assert [name.rsplit(".", 1)[-1] for name in guide.files[1:]] == ["svg", "css", "js"], guide.files
+    assert "parapluie-finder" not in script and ".register(" not in script  # not in the shared script
+    for url in ("sante/", "", "securite-du-site/"):  # a guide page, and the pages with the offline box
+        weight = page_weight(built.site, built.site / "ro" / url / "index.html")
+        assert [name.rsplit(".", 1)[-1] for name in weight.files[1:]] == ["svg", "css", "js"], weight.files
     directory = page_weight(built.site, built.site / "ro" / "annuaire" / "index.html")
-    assert directory.files[-1].startswith("assets/directory-offline.")
+    assert re.fullmatch(r"assets/directory\.[0-9a-f]{8}\.min\.js", directory.files[-1]), directory.files
     assert directory.requests == FIRST_VISIT_MAX_REQUESTS  # page, logo, stylesheet, shared script, its own
     page_script = (built.site / directory.files[-1]).read_text(encoding="utf-8")
-    assert "parapluie-finder" in page_script and "serviceWorker" in page_script
+    assert "parapluie-finder" in page_script and "serviceWorker" not in page_script
 
 
-def test_the_offline_copy_lists_every_page_script(built):
+def test_the_shared_script_names_the_offline_script_it_loads_on_the_first_press(built):
+    script = next((built.site / "assets").glob("parapluie.*.min.js")).read_text(encoding="utf-8")
+    (name,) = re.findall(r"offline\.[0-9a-f]{8}\.min\.js", script)
+    assert ".register(" in (built.site / "assets" / name).read_text(encoding="utf-8")
+    assert "@@" not in script  # every marker filled
+
+
+def test_the_offline_copy_lists_every_page_script_and_the_offline_script(built):
     shared = ("parapluie.", "search.")
-    written = {
-        path.name for path in (built.site / "assets").glob("*.min.js") if not path.name.startswith(shared)
-    }
-    assert {name.split(".")[0] for name in written} == {"directory", "directory-offline", "offline", "photo", "takedown", "friend"}
+    written = {path.name for path in (built.site / "assets").glob("*.min.js") if not path.name.startswith(shared)}
+    assert {name.split(".")[0] for name in written} == {"directory", "offline", "photo", "takedown", "friend"}
     for code in built.registry.codes:
         files = json.loads((built.site / code / OFFLINE_LIST).read_text(encoding="utf-8"))["files"]
         assert written <= {url.removeprefix("../assets/") for url in files}, code

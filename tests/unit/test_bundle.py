@@ -161,9 +161,9 @@ def test_scripts_lose_whole_line_comments_and_indentation_but_keep_their_line_br
 
 
 def test_our_scripts_have_no_template_literal_whose_lines_minify_js_would_change():
-    from parapluie.components import LAZY_SEARCH_SCRIPT, PAGE_SCRIPTS, SCRIPTS
+    from parapluie.components import LAZY_OFFLINE_SCRIPT, LAZY_SEARCH_SCRIPT, PAGE_SCRIPTS, SCRIPTS
 
-    sources = (*SCRIPTS, LAZY_SEARCH_SCRIPT, *(script.source for script in PAGE_SCRIPTS))
+    sources = (*SCRIPTS, LAZY_SEARCH_SCRIPT, LAZY_OFFLINE_SCRIPT, *(script.source for script in PAGE_SCRIPTS))
     scripts = [ROOT / name for name in sources]
     for path in scripts:
         code = WHOLE_LINE_COMMENT.sub("", WHOLE_LINE_BLOCK_COMMENT.sub("", path.read_text(encoding="utf-8")))

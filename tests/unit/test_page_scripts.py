@@ -19,21 +19,22 @@ from parapluie.finish.page_scripts import (
 )
 from tests.fixtures_project import ROOT
 
-DIRECTORY, OFFLINE, PHOTO, TAKEDOWN, FRIEND = PAGE_SCRIPTS
+DIRECTORY, PHOTO, TAKEDOWN, FRIEND = PAGE_SCRIPTS
 SHARED = '<script src="../../assets/parapluie.js" defer></script>'
 FINDER = '<form class="parapluie-finder" hidden aria-label="Find">'
 OFFLINE_BOX = '<section class="parapluie-offline md-typeset" hidden aria-labelledby="parapluie-offline-title">'
+PHOTO_TOOL = '<div class="parapluie-tool" data-tool="photo" hidden>'
 MINIFIED = {script: f"/* {Path(script.source).stem} */" for script in PAGE_SCRIPTS}
 
 
 def test_each_page_script_is_called_for_by_its_own_markup_only():
     assert page_scripts_needed(f"<html>{SHARED}<p>Health</p></html>") == ()
-    assert page_scripts_needed(FINDER + OFFLINE_BOX) == (DIRECTORY, OFFLINE)
+    assert page_scripts_needed(FINDER + OFFLINE_BOX) == (DIRECTORY,)  # the offline box: the shared script's
+    assert page_scripts_needed(OFFLINE_BOX) == ()  # (it loads offline.js when the reader asks, bundle.py)
     # An entry with confirmed hours (its "open now" badge), a card with hours: the directory's script.
     assert page_scripts_needed('<p class="parapluie-open" data-times="" hidden></p>') == (DIRECTORY,)
     assert page_scripts_needed('<li class="parapluie-card" data-needs="test" data-times="">') == (DIRECTORY,)
     assert page_scripts_needed('<li class="parapluie-card" data-needs="test">') == ()  # no hours: nothing to show
-    assert page_scripts_needed('<p class="parapluie-offline__state" role="status">') == ()  # a part, not the box
     assert page_scripts_needed('<div class="parapluie-tool" data-tool="photo" hidden>') == (PHOTO,)
     assert page_scripts_needed('<a data-tool="photo-output">') == ()  # a part of the tool, not the tool
     assert page_scripts_needed('<div data-tool="friend"></div><div data-tool="takedown">') == (TAKEDOWN, FRIEND)
@@ -42,10 +43,10 @@ def test_each_page_script_is_called_for_by_its_own_markup_only():
 
 
 def test_a_page_links_its_scripts_in_one_file_right_after_the_shared_script():
-    html = f"<head>{SHARED}\n</head><body>{FINDER}{OFFLINE_BOX}</body>"
+    html = f"<head>{SHARED}\n</head><body>{FINDER}{PHOTO_TOOL}</div></body>"
     linked, needed = link_page_scripts(html, MINIFIED, Path("fr/annuaire/index.html"))
-    name = fingerprinted_name("directory-offline", b"/* directory */;\n/* offline */", "js")
-    assert needed == (DIRECTORY, OFFLINE)
+    name = fingerprinted_name("directory-photo", b"/* directory */;\n/* photo */", "js")
+    assert needed == (DIRECTORY, PHOTO)
     assert linked == html.replace(SHARED, SHARED + f'<script src="../../assets/{name}" defer></script>')
     assert link_page_scripts(f"<head>{SHARED}</head><p>Health</p>", MINIFIED, Path("x")) == (
         f"<head>{SHARED}</head><p>Health</p>",
@@ -55,25 +56,25 @@ def test_a_page_links_its_scripts_in_one_file_right_after_the_shared_script():
 
 def test_a_page_with_a_page_scripts_markup_but_no_shared_script_is_an_error():
     with pytest.raises(BuildError) as error:
-        link_page_scripts(f"<body>{OFFLINE_BOX}</body>", MINIFIED, Path("fr/index.html"))
+        link_page_scripts(f"<body>{FINDER}</body>", MINIFIED, Path("fr/annuaire/index.html"))
     assert str(error.value) == (
-        "fr/index.html: the page carries the markup of offline.js but does not load the shared script "
+        "fr/annuaire/index.html: the page carries the markup of directory.js but does not load the shared script "
         "(assets/parapluie.js)"
     )
 
 
 def test_each_combination_is_written_once_minified_and_fingerprinted(tmp_path):
     minified = minified_page_scripts(ROOT)
-    source = (ROOT / OFFLINE.source).read_text(encoding="utf-8")
-    assert minified[OFFLINE] == minify_js(source) and not minified[OFFLINE].startswith("/*")  # like the bundle
-    written = write_page_scripts(tmp_path, {(OFFLINE,), (DIRECTORY, OFFLINE)}, minified)
+    source = (ROOT / FRIEND.source).read_text(encoding="utf-8")
+    assert minified[FRIEND] == minify_js(source) and not minified[FRIEND].startswith("/*")  # like the bundle
+    written = write_page_scripts(tmp_path, {(FRIEND,), (TAKEDOWN, FRIEND)}, minified)
     assert [re.sub(r"\.[0-9a-f]{8}\.", ".<hash>.", path) for path in written] == [
-        "assets/directory-offline.<hash>.min.js",
-        "assets/offline.<hash>.min.js",
+        "assets/friend.<hash>.min.js",
+        "assets/takedown-friend.<hash>.min.js",
     ]
-    path, content = page_script_file((DIRECTORY, OFFLINE), minified)
-    assert path == written[0] and (tmp_path / path).read_text(encoding="utf-8") == content
-    assert content == minified[DIRECTORY] + ";\n" + minified[OFFLINE]
+    path, content = page_script_file((TAKEDOWN, FRIEND), minified)
+    assert path == written[1] and (tmp_path / path).read_text(encoding="utf-8") == content
+    assert content == minified[TAKEDOWN] + ";\n" + minified[FRIEND]
 
 
 def test_page_scripts_are_not_bundled_and_use_only_our_own_classes():
