@@ -9,14 +9,12 @@ from devtools.bench.browser import SLOW_3G, Load
 from devtools.bench.buildtime import BuildTime
 from devtools.bench.lighthouse import Audit
 from devtools.chromium import PHONE
+from parapluie.verify.weight import FIRST_VISIT_GOAL_BYTES, NEXT_PAGE_GOAL_BYTES
 
 # Issue #16: a first visit's first paint within this multiple of the one-round-trip floor.
 FLOOR_GOAL = 1.15
 # Issue #16: no layout shift when the rest of the page arrives (Lighthouse mobile CLS at most this).
 CLS_GOAL = 0.02
-# Issue #16: a first visit and a next page as served (gzip bodies, parapluie/verify/weight.py), at most.
-FIRST_VISIT_GOAL_BYTES = 20_000
-NEXT_PAGE_GOAL_BYTES = 8_000
 JSON_VERSION = 1
 
 

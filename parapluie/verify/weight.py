@@ -19,20 +19,24 @@ from urllib.parse import urljoin, urlsplit
 
 from parapluie.hosting.compression import transfer_size
 
-# The budget, per page, empty cache (issue #8).
-FIRST_VISIT_MAX_BYTES = 40_000
+# The budget: what the build refuses (every page, as served). It keeps room for the content to grow
+# (a service added, a paragraph more), so an ordinary edit never breaks the build: when measured
+# (issue #16), the heaviest first visit was 22,745 B (bg/outils/photo: the photo tool's script) and the
+# heaviest page 9,291 B (bg/annuaire, the whole directory).
+FIRST_VISIT_MAX_BYTES = 25_000
 FIRST_VISIT_MAX_REQUESTS = 5
-# Raised from 8,000 B for the first screen's inline CSS (issue #16: 2,237 B gzip in every page, 2,727 B
-# in the directory's; the heaviest page, bg/annuaire, went from 7,543 to 10,265 B, and 54 of 756 pages
-# are over 8,000 B; the finder's test build, with its fixture entries, makes a 10,763 B bg/annuaire).
-# A decision for the coordinator: keep it, or cut the pages' chrome or content back under 8,000 B.
-NEXT_PAGE_MAX_BYTES = 11_000
-# The first screen's inline CSS (components/first-screen/), in every page: 2,237 B gzip when measured
-# (2,727 B with the directory's part, in the directory's pages).
+NEXT_PAGE_MAX_BYTES = 10_000
+# Issue #16's goals, which the home, a guide page and a directory entry meet in every language
+# (tests/site/test_page_weight.py, on the fixture project; `make bench` reports every page type
+# against them): a first visit within 20 kB, a next page within 8 kB, as served.
+FIRST_VISIT_GOAL_BYTES = 20_000
+NEXT_PAGE_GOAL_BYTES = 8_000
+# The first screen's inline CSS (components/first-screen/), in every page: at most 2,212 B gzip when
+# measured (2,702 B with the directory's part, in the directory's pages; less where a page can use less).
 FIRST_SCREEN_MAX_BYTES = 2_800
 # Each page script's file (parapluie/finish/page_scripts.py: the tools, issue #18: photo ≈ 5.8 KB, takedown
 # ≈ 2.7 KB, friend ≈ 1.3 KB, listen ≈ 1.3 KB gzip when measured, listen riding in the shared script; the
-# directory's and the offline box's, issue #16: 2.4 and 1.3 KB, 3.4 KB together on the directory page).
+# directory's, issue #16: 2.6 KB).
 PAGE_SCRIPT_MAX_BYTES = 10_000
 
 OVER_BUDGET = (

@@ -14,7 +14,12 @@ import re
 
 from parapluie.hosting.compression import compress
 from parapluie.hosting.offline import MANIFEST, OFFLINE_LIST
-from parapluie.verify.weight import FIRST_SCREEN_MAX_BYTES
+from parapluie.verify.weight import (
+    FIRST_SCREEN_MAX_BYTES,
+    FIRST_VISIT_GOAL_BYTES,
+    NEXT_PAGE_GOAL_BYTES,
+    page_weight,
+)
 from tests.fixtures_project import ROOT
 from devtools.weight import (
     FIRST_VISIT_MAX_BYTES,
@@ -139,3 +144,13 @@ def test_every_page_inlines_a_small_first_screen_css_and_loads_the_full_one_with
     # in the page (parapluie/finish/bundle.py, page_first_screen): pages of one kind share one.
     assert checked >= len(built.registry.codes) * len(built.pages) and 2 <= len(styles) <= 12
     assert all(len(compress(style.encode())) <= FIRST_SCREEN_MAX_BYTES for style in styles)
+
+
+@pytest.mark.parametrize("page", ["index.html", "sante/index.html", "annuaire/espace-p/index.html"])
+def test_the_home_a_guide_and_an_entry_meet_the_first_paint_goals_in_every_language(built, page):
+    """Issue #16: a first visit within 20 kB, a next page within 8 kB, as served, with the inline CSS counted.
+    On the fixture project: what this checks is the chrome every page carries (CSS, scripts, markup)."""
+    for code in built.registry.codes:
+        weight = page_weight(built.site, built.site / code / page)
+        assert weight.first_visit_bytes <= FIRST_VISIT_GOAL_BYTES, (weight.page, weight.first_visit_bytes, weight.files)
+        assert weight.page_bytes <= NEXT_PAGE_GOAL_BYTES, (weight.page, weight.page_bytes)
