@@ -97,7 +97,7 @@ def _build(project: Project, site: Path, languages: list[str] | None, jobs: int 
         with stage_boundary("writing the open data and the CSP", "parapluie/hosting/opendata.py"):
             write_open_data(new_site, project, inputs.services, today)
             page_policy = apply_content_security_policy(
-                new_site, project.root, (*sorted(bundles.first_screen_styles), bundles.finder_no_script)
+                new_site, project.root, (bundles.first_screen, bundles.first_screen_directory, bundles.finder_no_script)
             )
         with stage_boundary("writing the host files and offline lists", "parapluie/hosting"):
             site_name = inputs.base["site_name"]

@@ -20,7 +20,6 @@ import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -123,11 +122,6 @@ class Bundles:
     first_screen: str = ""
     first_screen_directory: str = ""
     search_stylesheet: str = ""
-    # Every word and created element of our scripts (the first screen's CSS keeps what they may add).
-    script_names: frozenset[str] = frozenset()
-    script_elements: frozenset[str] = frozenset()
-    # Every first-screen <style> the pages got (page_first_screen), for the CSP check; set by bundle_assets.
-    first_screen_styles: frozenset[str] = frozenset()
     # The finder page's <noscript> style (FINDER_NO_SCRIPT_STYLESHEET, minified; its CSP hash too).
     finder_no_script: str = ""
     # The page scripts' files (parapluie/finish/page_scripts.py), added by bundle_assets.
@@ -406,10 +400,6 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
     # never trimmed (tests/unit/test_page_scripts.py), and their other words would keep theme rules.
     names = used_names(pages, own_scripts)
     elements = used_elements(pages, own_scripts)
-    every_script = [
-        *own_scripts,
-        *((sources / name).read_text(encoding="utf-8") for name in (LAZY_OFFLINE_SCRIPT, *page_script_sources())),
-    ]
     theme_css = theme_stylesheet(language_folders[0]).read_text(encoding="utf-8")
     try:
         trimmed = trim_css(theme_css, names, elements)
@@ -443,8 +433,6 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
         first_screen=first_screen,
         first_screen_directory=first_screen_directory,
         search_stylesheet="assets/" + search_css_name,
-        script_names=frozenset(used_names([], every_script)),
-        script_elements=frozenset(used_elements([], every_script)),
         finder_no_script=minify_css((sources / FINDER_NO_SCRIPT_STYLESHEET).read_text(encoding="utf-8")),
         offline_script="assets/" + offline_name,
     )
@@ -457,39 +445,13 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
     return bundles
 
 
-def page_script_sources() -> list[str]:
-    """The page scripts' sources (parapluie/components.py, PAGE_SCRIPTS)."""
-    return [script.source for script in PAGE_SCRIPTS]
-
-
-SELECTOR_NAME = re.compile(r"[.#](-?[_a-zA-Z][\w-]*)")
-
-
-@lru_cache(maxsize=256)
-def _trimmed_first_screen(css: str, names: frozenset[str], elements: frozenset[str]) -> str:
-    return trim_css(css, set(names), set(elements))
-
-
-def page_first_screen(css: str, html: str, bundles: Bundles) -> str:
-    """The first screen's CSS `css` without the rules that can style nothing in this page: none of its
-    elements, classes or ids, nor any our scripts may add (the full stylesheet may arrive after them).
-    A page carries only what it can use (up to 360 B gzip less); the CSP allows each variant's hash."""
-    names = used_names([html], []) | bundles.script_names
-    elements = used_elements([html], []) | bundles.script_elements
-    # Only what the CSS names decides the result: the cache key stays small, variants few.
-    named = set(SELECTOR_NAME.findall(css))
-    tags = {name.lower() for name in ELEMENT_NAME.findall(SELECTOR_NOISE.sub(" ", css))}
-    return _trimmed_first_screen(css, frozenset(names & named), frozenset(elements & tags | {"html", "body", "*"}))
-
-
 def link_bundles(html: str, bundles: Bundles) -> str:
     """Point a page's stable asset links (see STYLESHEET_LINK, SCRIPT_LINK) at the fingerprinted files,
     move its inline icons into the stylesheet, and fill its <style> with the first screen's CSS (and, on
     the finder's page, add the style it needs without JavaScript after every stylesheet)."""
     html = replace_icons(THEME_UNUSED_BLOCKS.sub("", html), bundles.icons)
     first_screen = bundles.first_screen_directory if DIRECTORY_PAGE.search(html) else bundles.first_screen
-    if FIRST_SCREEN_MARKER in html:
-        html = html.replace(FIRST_SCREEN_MARKER, page_first_screen(first_screen, html, bundles))
+    html = html.replace(FIRST_SCREEN_MARKER, first_screen)
     if bundles.finder_no_script and FINDER_PAGE.search(html):
         html = html.replace("</head>", f"<noscript><style>{bundles.finder_no_script}</style></noscript>\n</head>", 1)
     html = THEME_DATA_ATTRIBUTE.sub(lambda m: m.group(0) if m.group(1) in bundles.styled_attributes else "", html)
@@ -517,26 +479,22 @@ def bundle_assets(site: Path, languages: list[Language], sources: Path) -> Bundl
     # One language a task, in the build's worker processes (parapluie/workers.py); each says which
     # page scripts its pages need, and their files are written once, here.
     with fork_pool(job_count(None, len(folders))) as pool:
-        linked = list(pool.map(link_language_folder, folders, [bundles] * len(folders), [minified] * len(folders)))
-        combinations = set().union(*(needed for needed, _ in linked))
-        styles = frozenset().union(*(styles for _, styles in linked))
-    return replace(bundles, page_scripts=write_page_scripts(site, combinations, minified), first_screen_styles=styles)
+        needed = pool.map(link_language_folder, folders, [bundles] * len(folders), [minified] * len(folders))
+        combinations = set().union(*needed)
+    return replace(bundles, page_scripts=write_page_scripts(site, combinations, minified))
 
 
-def link_language_folder(folder: Path, bundles: Bundles, minified: dict) -> tuple[set[tuple], frozenset[str]]:
+def link_language_folder(folder: Path, bundles: Bundles, minified: dict) -> set[tuple]:
     """Point every page of one language at the bundles and at the page scripts its markup calls for
     (`minified`: see parapluie/finish/page_scripts.py); drop what the bundles replace. Returns the
-    combinations of page scripts its pages need, and the first-screen <style>s they got."""
-    from parapluie.finish.csp import inline_styles
+    combinations of page scripts its pages need."""
     from parapluie.finish.page_scripts import link_page_scripts
 
-    needed, styles = set(), set()
+    needed = set()
     for path in folder.rglob("*.html"):
         html, scripts = link_page_scripts(path.read_text(encoding="utf-8"), minified, path)
-        linked = link_bundles(html, bundles)
-        path.write_text(linked, encoding="utf-8")
-        styles.update(style for style in inline_styles(linked) if style != bundles.finder_no_script)
+        path.write_text(link_bundles(html, bundles), encoding="utf-8")
         if scripts:
             needed.add(scripts)
     drop_unbundled_assets(folder)
-    return needed, frozenset(styles)
+    return needed

@@ -122,7 +122,7 @@ def test_the_app_names_say_nothing_about_the_subject(built):
             assert word not in name, (language.code, name)
 
 
-def test_every_page_inlines_a_small_first_screen_css_and_loads_the_full_one_without_blocking(built):
+def test_every_page_inlines_the_same_small_first_screen_css_and_loads_the_full_one_without_blocking(built):
     styles, checked = set(), 0
     for path in reader_pages(built):
         html = path.read_text(encoding="utf-8")
@@ -140,9 +140,8 @@ def test_every_page_inlines_a_small_first_screen_css_and_loads_the_full_one_with
         assert f'<noscript><link rel="stylesheet" href="{href}"></noscript>' in head, path
         assert f'<link rel="stylesheet" href="{href}" media="screen and (min-width: 45em)">' in head, path
         assert head.count('rel="stylesheet"') == 3, path  # no other stylesheet, and no blocking one on phones
-    # A few variants: every page's and the directory pages', each without the rules that can style nothing
-    # in the page (parapluie/finish/bundle.py, page_first_screen): pages of one kind share one.
-    assert checked >= len(built.registry.codes) * len(built.pages) and 2 <= len(styles) <= 12
+    # Two variants: every page's, and the directory pages' (with the directory's rules).
+    assert checked >= len(built.registry.codes) * len(built.pages) and len(styles) == 2
     assert all(len(compress(style.encode())) <= FIRST_SCREEN_MAX_BYTES for style in styles)
 
 

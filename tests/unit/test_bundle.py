@@ -168,18 +168,3 @@ def test_our_scripts_have_no_template_literal_whose_lines_minify_js_would_change
     for path in scripts:
         code = WHOLE_LINE_COMMENT.sub("", WHOLE_LINE_BLOCK_COMMENT.sub("", path.read_text(encoding="utf-8")))
         assert "`" not in code, path
-
-
-def test_a_page_first_screen_css_keeps_what_the_page_or_a_script_can_use():
-    from parapluie.finish.bundle import Bundles, page_first_screen
-
-    css = (
-        "@media screen and (max-width:44.984375em){body{margin:0}.md-typeset .admonition{padding:0}"
-        ".parapluie-open--yes{color:green}.parapluie-card{padding:1px}[dir=rtl] .parapluie-notice{right:0}table{x:1}}"
-    )
-    bundles = Bundles("s", "j", "sj", "sw", {}, frozenset(), script_names=frozenset({"parapluie-open--yes"}))
-    html = '<html dir="rtl"><body><div class="md-typeset"><p class="parapluie-notice">x</p></div></body></html>'
-    assert page_first_screen(css, html, bundles) == (
-        "@media screen and (max-width:44.984375em){body{margin:0}.parapluie-open--yes{color:green}"
-        "[dir=rtl] .parapluie-notice{right:0}}"
-    )
