@@ -19,7 +19,8 @@ from tests.browser.test_directory import TUESDAY_MORNING, TUESDAY_NIGHT
 
 pytestmark = pytest.mark.browser
 
-SITE_SCRIPT = "**/assets/parapluie.*.min.js"
+# The site's scripts: the shared one and the directory's page script (parapluie/finish/page_scripts.py).
+SITE_SCRIPT = "**/assets/*.min.js"
 # Once the script has run: it applies the full stylesheet and fills in each card's hours for today.
 SCRIPT_RAN = """() => [...document.querySelectorAll('link[data-parapluie-css]')].every(
   (link) => link.media === 'all' && link.sheet && link.sheet.cssRules.length > 0)"""
@@ -87,8 +88,14 @@ def test_nothing_in_the_first_viewport_moves_when_the_script_runs(browser, sites
     first = first_viewport(browser, url, width, height, CLOCKS[clock], script=False)
     after = first_viewport(browser, url, width, height, CLOCKS[clock], script=True)
     assert any(".parapluie-finder" in key for key in first) and any("li.parapluie-card[" in key for key in first)
+    # The same box within 1 px, as components/first-screen/test_first_screen.py allows: browsers round
+    # a line's position to the pixel differently for the inline and the full stylesheet (seen in RTL).
     moved = {
-        key: (first.get(key), after.get(key)) for key in first.keys() | after.keys() if first.get(key) != after.get(key)
+        key: (first.get(key), after.get(key))
+        for key in first.keys() | after.keys()
+        if first.get(key) is None
+        or after.get(key) is None
+        or any(abs(a - b) > 1 for a, b in zip(first[key], after[key], strict=True))
     }
     assert moved == {}
 
@@ -117,15 +124,21 @@ def test_what_the_reader_chose_before_the_script_arrived_is_answered_when_it_run
     try:
         page = context.new_page()
         page.clock.set_fixed_time(TUESDAY_MORNING)
-        held = []
-        page.route(SITE_SCRIPT, lambda route: held.append(route))  # the script waits for the reader
+        held, released = [], []
+
+        def hold(route):  # the scripts wait for the reader, until released
+            route.continue_() if released else held.append(route)
+
+        page.route(SITE_SCRIPT, hold)
         page.goto(f"{sites['fr']}/fr/annuaire/#condoms", wait_until="commit")
         page.wait_for_selector("form.parapluie-finder select[name=need]")
         page.select_option("select[name=need]", "get-tested")
         page.select_option("select[name=place]", "city:Charleroi")
         assert page.locator(".parapluie-card:visible").count() > 2  # nothing answers yet
         assert held, "the site's script was not requested"
-        held[0].continue_()
+        released.append(True)
+        for route in held:
+            route.continue_()
         page.wait_for_function(SCRIPT_RAN)
         page.wait_for_function("() => document.querySelector('.parapluie-finder__count').textContent !== ''")
         shown = page.locator(".parapluie-cards .parapluie-card:visible .parapluie-card__name").evaluate_all(
