@@ -22,8 +22,9 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-site: $(VENV)/.build-deps ## Build every language into site/ (creates .venv/ and installs pinned dependencies first)
+site: $(VENV)/.build-deps ## Build every language into site/ (creates .venv/ and installs pinned dependencies first), then its brotli copies
 	$(PY) scripts/build.py
+	$(PY) scripts/precompress.py site
 
 serve: $(VENV)/.build-deps ## Preview one language at http://localhost:$(PORT)/$(LANG_CODE)/, rebuilt when a source changes
 	$(PY) scripts/serve.py --lang $(LANG_CODE) --port $(PORT)
