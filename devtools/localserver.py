@@ -1,6 +1,8 @@
 """A local static server for previews, tests and the benchmark that applies the site's `_headers`
-file and compresses text with gzip, so what is tested is what a host like Netlify or Cloudflare
-Pages would send. It counts the responses and bytes it sends, for the benchmark."""
+file and compresses text as hosts do: the `.br` copy beside a file where there is one and the
+client accepts brotli (as nginx's brotli_static sends the copies `make site` writes, and as Netlify
+or Cloudflare Pages send brotli), else gzip. It counts the responses and bytes it sends, for the
+benchmark."""
 
 from __future__ import annotations
 
@@ -16,21 +18,35 @@ from http import HTTPStatus
 from pathlib import Path
 
 from parapluie.hosting import compression
-from parapluie.hosting.compression import COMPRESSED_SUFFIXES
+from parapluie.hosting.compression import BROTLI_SUFFIX, COMPRESSED_SUFFIXES
 from parapluie.hosting.headers import headers_for, parse_headers_file
+
+
+def accepts(coding: str, accept_encoding: str) -> bool:
+    """Whether an Accept-Encoding header value allows `coding` (`gzip;q=0` refuses gzip)."""
+    for item in accept_encoding.split(","):
+        name, _, params = item.partition(";")
+        if name.strip().lower() in (coding, "*"):
+            key, _, quality = params.partition("=")
+            try:
+                return key.strip().lower() != "q" or float(quality) > 0
+            except ValueError:
+                return False
+    return False
 
 
 def accepts_gzip(accept_encoding: str) -> bool:
     """Whether an Accept-Encoding header value allows gzip (`gzip;q=0` refuses it)."""
-    for item in accept_encoding.split(","):
-        coding, _, params = item.partition(";")
-        if coding.strip().lower() in ("gzip", "*"):
-            name, _, quality = params.partition("=")
-            try:
-                return name.strip().lower() != "q" or float(quality) > 0
-            except ValueError:
-                return False
-    return False
+    return accepts("gzip", accept_encoding)
+
+
+def brotli_copy(path: Path) -> Path | None:
+    """`path`'s `.br` copy, when there is one at least as recent as the file (else None)."""
+    copy = path.with_name(path.name + BROTLI_SUFFIX)
+    try:
+        return copy if copy.stat().st_mtime >= path.stat().st_mtime else None
+    except FileNotFoundError:
+        return None
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -80,13 +96,20 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         modified = dt.datetime.fromtimestamp(mtime, dt.UTC).replace(microsecond=0)
         return modified <= since
 
-    def send_body(self, status: int, content_type: str, body: bytes, mtime: float | None = None):
-        """Send headers for `body`, gzipped when the client accepts it; return the body to write."""
+    def send_body(self, status: int, content_type: str, path: Path, mtime: float | None = None):
+        """Send headers for the file at `path`: its brotli copy or gzipped when the client accepts
+        them; return the body to write."""
         self.send_response(status)
         self.send_header("Content-type", content_type)
+        body = path.read_bytes()
         if self.compress:
             self.send_header("Vary", "Accept-Encoding")
-            if accepts_gzip(self.headers.get("Accept-Encoding", "")):
+            accepted = self.headers.get("Accept-Encoding", "")
+            copy = brotli_copy(path) if accepts("br", accepted) else None
+            if copy is not None:
+                body = copy.read_bytes()
+                self.send_header("Content-Encoding", "br")
+            elif accepts_gzip(accepted):
                 body = compression.compress(body)
                 self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
@@ -105,7 +128,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Vary", "Accept-Encoding")
             self.end_headers()
             return None
-        body = self.send_body(HTTPStatus.OK, self.guess_type(str(path)), path.read_bytes(), mtime)
+        body = self.send_body(HTTPStatus.OK, self.guess_type(str(path)), path, mtime)
         return io.BytesIO(body)
 
     def send_error(self, code, message=None, explain=None) -> None:
@@ -113,7 +136,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if code != 404 or not not_found.exists():
             super().send_error(code, message, explain)
             return
-        body = self.send_body(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", not_found.read_bytes())
+        body = self.send_body(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", not_found)
         if self.command != "HEAD":
             self.wfile.write(body)
 
@@ -169,8 +192,8 @@ class _CountingWriter(io.BufferedIOBase):
 def start_server(folder: Path, port: int = 0, host: str = "127.0.0.1", compress: bool = True) -> tuple[str, SiteServer]:
     """Serve `folder` in a background thread; return (base URL, server). Port 0 picks a free one.
 
-    Text files go gzipped to clients that accept it, as real hosts send them; `compress=False`
-    sends every file as it is on disk.
+    Text files go compressed to clients that accept it, as real hosts send them (a file's `.br`
+    copy, else gzip); `compress=False` sends every file as it is on disk.
     """
     handler = functools.partial(SiteHandler, directory=str(folder), compress=compress)
     server = SiteServer((host, port), handler)

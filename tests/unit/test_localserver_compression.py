@@ -1,15 +1,19 @@
-"""The local server gzips text for clients that ask, like real hosts, and only for them."""
+"""The local server compresses text for clients that ask, like real hosts, and only for them: the
+brotli copy `make site` writes where there is one and brotli is accepted, else gzip."""
 
 from __future__ import annotations
 
 import gzip
+import os
 import urllib.error
 import urllib.request
 from pathlib import Path
 
+import brotli
 import pytest
 
 from devtools.localserver import accepts_gzip, start_server
+from parapluie.hosting.precompress import precompress_site
 
 PAGE = "<!doctype html><title>Santé</title>" + "<p>Se faire dépister, gratuitement.</p>" * 200
 
@@ -52,6 +56,34 @@ def test_text_is_gzipped_when_the_client_asks(served, folder):
     assert len(body) < len(PAGE.encode())
     assert gzip.decompress(body) == (folder / "fr" / "sante" / "index.html").read_bytes()
     assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_the_brotli_copy_is_sent_when_the_client_accepts_brotli(served, folder):
+    precompress_site(folder, jobs=1)
+    page = folder / "fr" / "sante" / "index.html"
+    status, headers, body = fetch(f"{served}/fr/sante/", "gzip, deflate, br")
+    assert status == 200
+    assert headers["Content-Encoding"] == "br"
+    assert headers["Vary"] == "Accept-Encoding"
+    assert headers["Content-Length"] == str(len(body))
+    assert body == page.with_name("index.html.br").read_bytes()
+    assert brotli.decompress(body) == page.read_bytes()
+    assert headers["X-Frame-Options"] == "DENY"
+    # Without brotli in Accept-Encoding: gzip, as before.
+    _, headers, body = fetch(f"{served}/fr/sante/", "gzip, deflate")
+    assert headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body) == page.read_bytes()
+
+
+def test_a_stale_brotli_copy_is_never_sent(served, folder):
+    precompress_site(folder, jobs=1)
+    page = folder / "fr" / "sante" / "index.html"
+    page.write_text(PAGE + "<p>Nouveau.</p>", encoding="utf-8")
+    later = page.with_name("index.html.br").stat().st_mtime + 10
+    os.utime(page, (later, later))
+    _, headers, body = fetch(f"{served}/fr/sante/", "gzip, br")
+    assert headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body) == page.read_bytes()
 
 
 def test_nothing_is_gzipped_when_the_client_does_not_ask(served, folder):
