@@ -17,9 +17,10 @@ from devtools.bench.report import Report, Row, Served, median_load
 from devtools.bench.stock import STOCK_LANGUAGE, build_stock
 from devtools.chromium import CHROMIUM
 from devtools.localserver import SiteServer, start_server
+from parapluie.hosting.precompress import precompress_site
 from parapluie.inputs.languages import load_registry
 from parapluie.project import Project
-from parapluie.verify.weight import page_weight
+from parapluie.verify.weight import brotli_weight, page_weight
 
 # Page types and their address inside a language folder: the same in every language and in the stock site.
 PAGES = {"home": "", "guide": "sante/", "directory": "annuaire/", "entry": "annuaire/espace-p/"}
@@ -108,12 +109,19 @@ def measure(
 
 
 def served_weights(site: Path, languages: list[str]) -> dict[tuple[str, str], Served]:
-    """Every page type's weight as served in `languages`, counted like the build's budget."""
+    """Every page type's weight as served in `languages`, in brotli and gzip (see Served)."""
     served = {}
     for lang in languages:
         for page in PAGES:
             weight = page_weight(site, site / page_path(lang, page).lstrip("/") / "index.html")
-            served[(lang, page)] = Served(weight.first_visit_bytes, weight.page_bytes, weight.requests)
+            brotli = brotli_weight(site, weight)
+            served[(lang, page)] = Served(
+                brotli.first_visit_bytes,
+                brotli.page_bytes,
+                weight.requests,
+                gzip_first_visit_bytes=weight.first_visit_bytes,
+                gzip_page_bytes=weight.page_bytes,
+            )
     return served
 
 
@@ -155,6 +163,13 @@ def run(
     build = timed_build(project.root, workdir / "parapluie" / "site")
     progress("Building the stock mkdocs-material site…")
     stock_root, stock_seconds = build_stock(project, workdir / "stock", dt.date.today())
+    # Both sites as a host that sends brotli serves them: `make site` writes our copies (timed here);
+    # a host would compress stock Material's files as well.
+    progress("Writing the brotli copies (make site's step after the build)…")
+    precompress_started = time.perf_counter()
+    precompress_site(workdir / "parapluie" / "site")
+    precompress_seconds = time.perf_counter() - precompress_started
+    precompress_site(stock_root)
     servers: dict[str, tuple[str, SiteServer]] = {}
     try:
         for site, folder in (("parapluie", workdir / "parapluie" / "site"), ("stock", stock_root)):
@@ -172,6 +187,7 @@ def run(
         runs=runs,
         build=build,
         stock_build_s=round(stock_seconds, 3),
+        precompress_s=round(precompress_seconds, 3),
         rows=rows,
         started=started,
         commit=commit,

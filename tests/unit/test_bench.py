@@ -95,6 +95,7 @@ def test_json_shape():
         "languages",
         "build",
         "stock_build_s",
+        "precompress_s",
         "goals",
         "pages",
         "lighthouse",
@@ -215,15 +216,18 @@ def test_served_weights_against_the_goals_in_the_table_and_the_json():
     from devtools.bench.report import Served
 
     served = {
-        ("fr", "home"): Served(19_500, 7_400, 4),
-        ("fr", "directory"): Served(21_000, 8_900, 5),
-        ("ar", "home"): Served(20_000, 8_000, 4),
-        ("ar", "directory"): Served(20_001, 8_001, 5),
+        ("fr", "home"): Served(19_500, 7_400, 4, 22_000, 8_600),
+        ("fr", "directory"): Served(21_000, 8_900, 5, 24_000, 10_100),
+        ("ar", "home"): Served(20_000, 8_000, 4, 23_000, 9_000),
+        ("ar", "directory"): Served(20_001, 8_001, 5, 23_500, 9_400),
     }
     measured = replace(report(SAMPLE), served=served)
     text = format_report(measured)
-    assert "fr       19,500 / 7,400 (4 req)     21,000 / 8,900 (5 req)" in text
-    assert "2 of 4 first visits within 20 kB; 2 of 4 pages within 8 kB as a next page" in text
+    assert "fr      19,500 / 7,400 [22,000 / 8,600]   21,000 / 8,900 [24,000 / 10,100]" in text
+    assert (
+        "2 of 4 first visits within 20 kB; 2 of 4 pages within 8 kB as a next page (brotli); "
+        "a first visit makes at most 5 requests"
+    ) in text
     data = as_json(measured)["served"]
     assert data[1] == {
         "lang": "fr",
@@ -231,4 +235,6 @@ def test_served_weights_against_the_goals_in_the_table_and_the_json():
         "first_visit_bytes": 21_000,
         "page_bytes": 8_900,
         "requests": 5,
+        "gzip_first_visit_bytes": 24_000,
+        "gzip_page_bytes": 10_100,
     }
