@@ -27,6 +27,9 @@ SCRIPTS = (
     "components/quick-exit/quick-exit.js",
     "components/search/search-loader.js",
     "components/tools/listen.js",  # on every guide page; the other tools' scripts are page scripts
+    # The finder, today's hours and "open now": shared, so that going to the directory (or an entry)
+    # costs the page alone, one request (issue #16); it returns at once on pages without its markup.
+    "components/directory-filters/directory.js",
     "components/offline/offline-loader.js",  # shows the offline box; loads offline.js on the first press
 )
 # The first screen's own stylesheet, minified into a <style> in every MkDocs page's head (its hash in
@@ -56,11 +59,6 @@ class PageScript:
 
 # The page scripts, in the order a page that needs several runs them (in one file: one request).
 PAGE_SCRIPTS = (
-    # The finder (directory page), and today's hours and "open now" (cards, entries with confirmed hours).
-    PageScript(
-        "components/directory-filters/directory.js",
-        re.compile(r'class="parapluie-finder\b|\sdata-times='),
-    ),
     # The tools (docs/<code>/outils/*.md): each tool's root element.
     PageScript("components/tools/photo.js", re.compile(r'\sdata-tool="photo"')),
     PageScript("components/tools/takedown.js", re.compile(r'\sdata-tool="takedown"')),

@@ -9,6 +9,10 @@
    style swaps them for the finder), and the weekly hours stay readable. Nothing is stored. */
 (function () {
   "use strict";
+  // In the shared script (one request for the next page, issue #16): most pages have nothing for it.
+  if (!document.querySelector("form.parapluie-finder, [data-times]")) {
+    return;
+  }
   var lang = document.documentElement.lang || "fr";
   var ZONE = "Europe/Brussels";
   var dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" });

@@ -22,13 +22,15 @@ from urllib.parse import urljoin, urlsplit
 
 from parapluie.hosting.compression import brotli_transfer_size, transfer_size
 
-# The budget: what the build refuses (every page, as served). It keeps room for the content to grow
-# (a service added, a paragraph more), so an ordinary edit never breaks the build: when measured
-# (issue #16), the heaviest first visit was 22,745 B (bg/outils/photo: the photo tool's script) and the
+# The budget, in gzip: what the build refuses (every page, as every host serves it). It keeps room for
+# the content to grow, so an ordinary edit never breaks the build: the directory page holds every
+# service (issue #15: each service once, answered in place), about 110 B gzip each, so 12,000 B leaves
+# room for some twenty services more. When measured (issue #16, the directory's script in the shared
+# one), the heaviest first visit was 25,218 B (bg/outils/photo: the photo tool's script) and the
 # heaviest page 9,475 B (bg/annuaire, the whole directory).
-FIRST_VISIT_MAX_BYTES = 25_000
+FIRST_VISIT_MAX_BYTES = 28_000
 FIRST_VISIT_MAX_REQUESTS = 5
-NEXT_PAGE_MAX_BYTES = 10_000
+NEXT_PAGE_MAX_BYTES = 12_000
 # Issue #16's goals, as served by a host that sends brotli (`brotli_weight`), which the home, a guide
 # page, the directory and a directory entry meet in every language (tests/site/test_page_weight.py,
 # on the fixture project; `make bench` reports every page type against them): a first visit within
@@ -39,8 +41,8 @@ NEXT_PAGE_GOAL_BYTES = 8_000
 # measured (2,702 B with the directory's part, in the directory's pages; less where a page can use less).
 FIRST_SCREEN_MAX_BYTES = 2_800
 # Each page script's file (parapluie/finish/page_scripts.py: the tools, issue #18: photo ≈ 5.8 KB, takedown
-# ≈ 2.7 KB, friend ≈ 1.3 KB, listen ≈ 1.3 KB gzip when measured, listen riding in the shared script; the
-# directory's, issue #16: 2.6 KB).
+# ≈ 2.7 KB, friend ≈ 1.3 KB gzip when measured; listen, 1.3 KB, and the directory's, 2.6 KB, ride in the
+# shared script).
 PAGE_SCRIPT_MAX_BYTES = 10_000
 
 OVER_BUDGET = (

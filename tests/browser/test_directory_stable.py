@@ -19,7 +19,7 @@ from tests.browser.test_directory import TUESDAY_MORNING, TUESDAY_NIGHT
 
 pytestmark = pytest.mark.browser
 
-# The site's scripts: the shared one and the directory's page script (parapluie/finish/page_scripts.py).
+# The site's scripts: the shared one (the directory's finder and hours among it) and the page scripts.
 SITE_SCRIPT = "**/assets/*.min.js"
 # Once the script has run: it applies the full stylesheet and fills in each card's hours for today.
 SCRIPT_RAN = """() => [...document.querySelectorAll('link[data-parapluie-css]')].every(

@@ -1,6 +1,7 @@
-"""Page scripts in the fixture build: the shared script carries what every page runs, and a page loads
-the directory's or a tool's script only where it carries its markup (issue #16); the offline box's
-script loads only when the reader asks for a copy (components/offline/test_offline.py)."""
+"""Page scripts in the fixture build: the shared script carries what every page runs (the directory's
+finder and hours among it: the step to the directory costs one request, issue #16), and a page loads
+a tool's script only where it carries its markup; the offline box's script loads only when the reader
+asks for a copy (components/offline/test_offline.py)."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ PAGES = {
     "droits/": [],
     "": [],  # the home page: "keep this guide on my phone" is the shared script's until pressed
     "securite-du-site/": [],  # extra.offline_pages
-    "annuaire/": ["directory"],  # the finder (and the offline box, as on the home page)
-    "annuaire/essai-depistage-charleroi/": ["directory"],  # confirmed hours: "open now"
+    "annuaire/": [],  # the finder: the shared script's (and the offline box, as on the home page)
+    "annuaire/essai-depistage-charleroi/": [],  # confirmed hours: "open now", the shared script's too
     "annuaire/essai-horaires-a-confirmer/": [],  # hours to confirm: no badge, nothing to run
     "outils/photo/": ["photo"],
 }
@@ -43,17 +44,18 @@ def test_each_page_loads_the_shared_script_then_only_the_page_scripts_its_markup
             assert all(src.startswith(shared.split("assets/")[0] + "assets/") for src in own), f"{code}/{url}"
 
 
-def test_a_guide_page_loads_no_directory_or_offline_code_and_the_directory_page_loads_the_finder_only(built):
+def test_the_shared_script_runs_the_directory_so_going_there_costs_the_page_alone(built):
     script = next((built.site / "assets").glob("parapluie.*.min.js")).read_text(encoding="utf-8")
-    assert "parapluie-finder" not in script and ".register(" not in script  # not in the shared script
-    for url in ("sante/", "", "securite-du-site/"):  # a guide page, and the pages with the offline box
+    assert "parapluie-finder" in script and ".register(" not in script  # the finder; not the offline copy
+    for url in ("sante/", "", "securite-du-site/", "annuaire/", "annuaire/essai-depistage-charleroi/"):
         weight = page_weight(built.site, built.site / "ro" / url / "index.html")
         assert [name.rsplit(".", 1)[-1] for name in weight.files[1:]] == ["svg", "css", "js"], weight.files
-    directory = page_weight(built.site, built.site / "ro" / "annuaire" / "index.html")
-    assert re.fullmatch(r"assets/directory\.[0-9a-f]{8}\.min\.js", directory.files[-1]), directory.files
-    assert directory.requests == FIRST_VISIT_MAX_REQUESTS  # page, logo, stylesheet, shared script, its own
-    page_script = (built.site / directory.files[-1]).read_text(encoding="utf-8")
-    assert "parapluie-finder" in page_script and "serviceWorker" not in page_script
+        assert (
+            weight.files[-1]
+            == next((built.site / "assets").glob("parapluie.*.min.js")).relative_to(built.site).as_posix()
+        ), weight.files
+    tool = page_weight(built.site, built.site / "ro" / "outils" / "photo" / "index.html")
+    assert tool.requests == FIRST_VISIT_MAX_REQUESTS  # page, logo, stylesheet, shared script, the tool's
 
 
 def test_the_shared_script_names_the_offline_script_it_loads_on_the_first_press(built):
@@ -66,7 +68,7 @@ def test_the_shared_script_names_the_offline_script_it_loads_on_the_first_press(
 def test_the_offline_copy_lists_every_page_script_and_the_offline_script(built):
     shared = ("parapluie.", "search.")
     written = {path.name for path in (built.site / "assets").glob("*.min.js") if not path.name.startswith(shared)}
-    assert {name.split(".")[0] for name in written} == {"directory", "offline", "photo", "takedown", "friend"}
+    assert {name.split(".")[0] for name in written} == {"offline", "photo", "takedown", "friend"}
     for code in built.registry.codes:
         files = json.loads((built.site / code / OFFLINE_LIST).read_text(encoding="utf-8"))["files"]
         assert written <= {url.removeprefix("../assets/") for url in files}, code

@@ -19,7 +19,7 @@ from parapluie.finish.page_scripts import (
 )
 from tests.fixtures_project import ROOT
 
-DIRECTORY, PHOTO, TAKEDOWN, FRIEND = PAGE_SCRIPTS
+PHOTO, TAKEDOWN, FRIEND = PAGE_SCRIPTS
 SHARED = '<script src="../../assets/parapluie.js" defer></script>'
 FINDER = '<form class="parapluie-finder" hidden aria-label="Find">'
 OFFLINE_BOX = '<section class="parapluie-offline md-typeset" hidden aria-labelledby="parapluie-offline-title">'
@@ -29,24 +29,30 @@ MINIFIED = {script: f"/* {Path(script.source).stem} */" for script in PAGE_SCRIP
 
 def test_each_page_script_is_called_for_by_its_own_markup_only():
     assert page_scripts_needed(f"<html>{SHARED}<p>Health</p></html>") == ()
-    assert page_scripts_needed(FINDER + OFFLINE_BOX) == (DIRECTORY,)  # the offline box: the shared script's
-    assert page_scripts_needed(OFFLINE_BOX) == ()  # (it loads offline.js when the reader asks, bundle.py)
-    # An entry with confirmed hours (its "open now" badge), a card with hours: the directory's script.
-    assert page_scripts_needed('<p class="parapluie-open" data-times="" hidden></p>') == (DIRECTORY,)
-    assert page_scripts_needed('<li class="parapluie-card" data-needs="test" data-times="">') == (DIRECTORY,)
-    assert page_scripts_needed('<li class="parapluie-card" data-needs="test">') == ()  # no hours: nothing to show
+    # The directory's finder, hours and badges, the offline box: the shared script's (components.py).
+    assert page_scripts_needed(FINDER + OFFLINE_BOX) == ()
+    assert page_scripts_needed('<p class="parapluie-open" data-times="" hidden></p>') == ()
     assert page_scripts_needed('<div class="parapluie-tool" data-tool="photo" hidden>') == (PHOTO,)
     assert page_scripts_needed('<a data-tool="photo-output">') == ()  # a part of the tool, not the tool
     assert page_scripts_needed('<div data-tool="friend"></div><div data-tool="takedown">') == (TAKEDOWN, FRIEND)
     # Words about the markup in the page's text are escaped: they call for nothing.
-    assert page_scripts_needed("<code>&lt;form class=&quot;parapluie-finder&quot;&gt;</code>") == ()
+    assert page_scripts_needed("<code>&lt;div data-tool=&quot;photo&quot;&gt;</code>") == ()
+
+
+def test_the_directory_script_rides_in_the_shared_one_and_waits_for_its_markup():
+    # Going from a guide to the directory then costs the page alone: one request (issue #16).
+    assert "components/directory-filters/directory.js" in SCRIPTS
+    source = (ROOT / "components/directory-filters/directory.js").read_text(encoding="utf-8")
+    guard = 'if (!document.querySelector("form.parapluie-finder, [data-times]")) {\n    return;\n  }'
+    assert guard in source
+    assert source.index(guard) < source.index("new Intl.DateTimeFormat")  # nothing done on other pages
 
 
 def test_a_page_links_its_scripts_in_one_file_right_after_the_shared_script():
-    html = f"<head>{SHARED}\n</head><body>{FINDER}{PHOTO_TOOL}</div></body>"
-    linked, needed = link_page_scripts(html, MINIFIED, Path("fr/annuaire/index.html"))
-    name = fingerprinted_name("directory-photo", b"/* directory */;\n/* photo */", "js")
-    assert needed == (DIRECTORY, PHOTO)
+    html = f'<head>{SHARED}\n</head><body>{PHOTO_TOOL}</div><div data-tool="friend"></div></body>'
+    linked, needed = link_page_scripts(html, MINIFIED, Path("fr/outils/photo/index.html"))
+    name = fingerprinted_name("photo-friend", b"/* photo */;\n/* friend */", "js")
+    assert needed == (PHOTO, FRIEND)
     assert linked == html.replace(SHARED, SHARED + f'<script src="../../assets/{name}" defer></script>')
     assert link_page_scripts(f"<head>{SHARED}</head><p>Health</p>", MINIFIED, Path("x")) == (
         f"<head>{SHARED}</head><p>Health</p>",
@@ -56,9 +62,9 @@ def test_a_page_links_its_scripts_in_one_file_right_after_the_shared_script():
 
 def test_a_page_with_a_page_scripts_markup_but_no_shared_script_is_an_error():
     with pytest.raises(BuildError) as error:
-        link_page_scripts(f"<body>{FINDER}</body>", MINIFIED, Path("fr/annuaire/index.html"))
+        link_page_scripts(f"<body>{PHOTO_TOOL}</div></body>", MINIFIED, Path("fr/outils/photo/index.html"))
     assert str(error.value) == (
-        "fr/annuaire/index.html: the page carries the markup of directory.js but does not load the shared script "
+        "fr/outils/photo/index.html: the page carries the markup of photo.js but does not load the shared script "
         "(assets/parapluie.js)"
     )
 
