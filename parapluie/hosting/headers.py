@@ -1,4 +1,4 @@
-"""HTTP headers for real hosts: a `_headers` file (Netlify, Cloudflare Pages) and an nginx snippet.
+"""HTTP headers for real hosts: a `_headers` file (Netlify, Cloudflare Pages) and nginx snippets.
 
 They carry the same policy as the pages' <meta>, plus what only a header can: framing
 (frame-ancestors, X-Frame-Options), MIME sniffing, referrer, permissions, cross-origin
@@ -145,9 +145,19 @@ def nginx_snippet(page_policy: str, redirects: list | None = None) -> str:
         "absolute_redirect off;  # a 301 names the path only: right behind a TLS proxy too\n"
         "access_log off;  # or a log_format without $remote_addr: keep no visitor's address\n"
         "gzip on;\n"
+        "gzip_vary on;  # Vary: Accept-Encoding, on gzip and brotli answers alike: a proxy cache keeps both\n"
         f"gzip_comp_level {GZIP_LEVEL};\n"
         f"gzip_types {GZIP_TYPES};\n"
         f"{body}\n" + "".join(locations)
+    )
+
+
+def nginx_brotli_snippet() -> str:
+    """The nginx snippet that sends the `.br` copies: a second file, since an nginx without the
+    brotli_static module refuses the directive (and `_nginx.conf` must load there)."""
+    return (
+        "# Parapluie: needs nginx's brotli_static module and the .br files `make site` writes beside each page.\n"
+        "brotli_static on;\n"
     )
 
 

@@ -7,6 +7,7 @@ from parapluie.hosting.headers import (
     MISSING_NGINX_TYPES,
     headers_file,
     headers_for,
+    nginx_brotli_snippet,
     nginx_snippet,
     parse_headers_file,
     security_headers,
@@ -36,6 +37,9 @@ def test_nginx_snippet_repeats_every_header_inside_each_location():
         assert snippet.count(f"add_header {name} ") == 1 + locations, name
     assert "access_log off;" in snippet and "error_page 404 /404.html;" in snippet
     assert "gzip on;" in snippet and "gzip_comp_level 6;" in snippet
+    assert "\ngzip_vary on;" in snippet
+    # No brotli directive: an nginx without the module must load it.
+    assert not any(line.lstrip().startswith("brotli") for line in snippet.splitlines())
     assert "location = /sw.js {" in snippet and 'add_header Cache-Control "no-cache" always;' in snippet
 
 
@@ -59,3 +63,9 @@ def test_nginx_regex_locations_are_quoted_and_types_set():
     assert 'location ~* "\\.vcf$" {' in snippet and "default_type text/vcard;" in snippet
     assert "default_type application/manifest+json;" in snippet
     assert 'location ~ "^/fr/w/?$" { return 301 /fr/webcam-securite/; }' in snippet
+
+
+def test_the_brotli_snippet_only_turns_brotli_static_on():
+    lines = nginx_brotli_snippet().splitlines()
+    assert lines == [lines[0], "brotli_static on;"]
+    assert lines[0].startswith("# ") and "module" in lines[0] and "make site" in lines[0]
