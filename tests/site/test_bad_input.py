@@ -28,8 +28,14 @@ def tree_fingerprint(folder: Path) -> dict[str, str]:
 def build_cli(project: Project) -> subprocess.CompletedProcess:
     """Run the real command line on a project, into its own site/ folder, at the fixture's clock."""
     return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "--project", str(project.root)]
-        + ["--today", FIXED_TODAY.isoformat()],
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build.py"),
+            "--project",
+            str(project.root),
+            "--today",
+            FIXED_TODAY.isoformat(),
+        ],
         capture_output=True,
         text=True,
     )
@@ -64,14 +70,20 @@ def renderer_refusal(project: Project, page: Path, problem: str) -> str:
 def break_link(project: Project) -> str:
     page = first_page(project)
     append(page, "\n[Perdu](page-qui-nexiste-pas.md)\n")
-    problem = f"Doc file '{page.name}' contains a link 'page-qui-nexiste-pas.md', but the target is not found among documentation files."
+    problem = (
+        f"Doc file '{page.name}' contains a link 'page-qui-nexiste-pas.md', "
+        "but the target is not found among documentation files."
+    )
     return renderer_refusal(project, page, problem)
 
 
 def break_anchor(project: Project) -> str:
     page = first_page(project)
     append(page, "\n[Perdu](index.md#ancre-inconnue)\n")
-    problem = f"Doc file '{page.name}' contains a link 'index.md#ancre-inconnue', but the doc 'index.md' does not contain an anchor '#ancre-inconnue'."
+    problem = (
+        f"Doc file '{page.name}' contains a link 'index.md#ancre-inconnue', "
+        "but the doc 'index.md' does not contain an anchor '#ancre-inconnue'."
+    )
     return renderer_refusal(project, page, problem)
 
 
@@ -90,7 +102,16 @@ def broken_front_matter_yaml(project: Project) -> str:
 def unknown_language(project: Project) -> str:
     registry = yaml.safe_load(project.registry_file.read_text(encoding="utf-8"))
     registry["languages"].append(
-        {"code": "xx", "endonym": "Xx", "material": "en", "babel": "xx", "direction": "ltr", "status": "planned", "exit_url": "https://example.org/weather", "script": {"letters": "latin"}}
+        {
+            "code": "xx",
+            "endonym": "Xx",
+            "material": "en",
+            "babel": "xx",
+            "direction": "ltr",
+            "status": "planned",
+            "exit_url": "https://example.org/weather",
+            "script": {"letters": "latin"},
+        }
     )
     project.registry_file.write_text(yaml.safe_dump(registry, allow_unicode=True), encoding="utf-8")
     index = len(registry["languages"]) - 1
@@ -131,7 +152,9 @@ def template_error(project: Project) -> str:
     main = project.overrides / "main.html"
     append(main, "\n{% block footer %}{{ super() }{% endblock %}\n")
     line = main.read_text(encoding="utf-8").count("\n")  # the appended line, the file's last
-    codes = ", ".join(entry["code"] for entry in yaml.safe_load(project.registry_file.read_text(encoding="utf-8"))["languages"])
+    codes = ", ".join(
+        entry["code"] for entry in yaml.safe_load(project.registry_file.read_text(encoding="utf-8"))["languages"]
+    )
     return (
         "docs: the renderer refused the pages:\n"
         f'  [{codes}] File "overrides/main.html", line {line}, in template\n'
@@ -150,7 +173,10 @@ def past_review_date(project: Project) -> str:
     page = first_page(project)
     text = re.sub(r"(?m)^review_by: .*\n", "", page.read_text(encoding="utf-8"))
     page.write_text(text.replace("---\n", "---\nreview_by: 2020-01-01\n", 1), encoding="utf-8")
-    return f"docs/fr: 1 content problem(s):\n  docs/fr/{page.name}: review_by: the page was due for review on 2020-01-01; check its facts, then update it"
+    return (
+        f"docs/fr: 1 content problem(s):\n  docs/fr/{page.name}: "
+        "review_by: the page was due for review on 2020-01-01; check its facts, then update it"
+    )
 
 
 def phone_number_without_link(project: Project) -> str:
@@ -205,7 +231,9 @@ def misspelled_setting(project: Project) -> str:
     partial = project.root / "components" / "quick-exit" / "page.html"
     text = partial.read_text(encoding="utf-8")
     partial.write_text(text.replace("settings.exit_url", "settings.exit_ulr"), encoding="utf-8")
-    codes = ", ".join(entry["code"] for entry in yaml.safe_load(project.registry_file.read_text(encoding="utf-8"))["languages"])
+    codes = ", ".join(
+        entry["code"] for entry in yaml.safe_load(project.registry_file.read_text(encoding="utf-8"))["languages"]
+    )
     line = line_of(text, "settings.exit_url")
     main = (project.overrides / "main.html").read_text(encoding="utf-8")
     extends, include = line_of(main, "{% extends "), line_of(main, '{% include "quick-exit/page.html" %}')
@@ -222,10 +250,13 @@ def misspelled_setting(project: Project) -> str:
 
 def site_name_the_card_cannot_draw(project: Project) -> str:
     config = project.mkdocs_yml
-    config.write_text(re.sub(r"(?m)^site_name: .*$", "site_name: 雨伞", config.read_text(encoding="utf-8")), encoding="utf-8")
+    config.write_text(
+        re.sub(r"(?m)^site_name: .*$", "site_name: 雨伞", config.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     return (
         "mkdocs.yml: site_name: the link-preview card's font (DejaVu Sans, parapluie/outreach/fonts/) cannot draw "
-        "'雨伞': use Latin, Cyrillic or Arabic letters (a language's own name for the app is `app_name` in data/languages.yml)"
+        "'雨伞': use Latin, Cyrillic or Arabic letters "
+        "(a language's own name for the app is `app_name` in data/languages.yml)"
     )
 
 
@@ -233,7 +264,10 @@ def resource_from_another_origin(project: Project) -> str:
     page = first_page(project)
     append(page, '\n<img src="https://example.org/pixel.png" alt="">\n')
     codes = languages_showing(project, page)
-    lines = [f"{code}/{page.stem}/index.html: <img src='https://example.org/pixel.png'> loads from another origin" for code in codes]
+    lines = [
+        f"{code}/{page.stem}/index.html: <img src='https://example.org/pixel.png'> loads from another origin"
+        for code in codes
+    ]
     return f"site: {len(lines)} problem(s) in the output:\n  " + "\n  ".join(lines)
 
 
@@ -287,4 +321,3 @@ def test_a_redirect_keeps_a_published_address_working(project_copy):
     assert result.returncode == 0, result.stderr
     forwarding = (project_copy.root / "site" / "fr" / "ancienne-page" / "index.html").read_text(encoding="utf-8")
     assert '<meta http-equiv="refresh" content="0; url=/fr/sante/">' in forwarding
-

@@ -50,7 +50,9 @@ def directory_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("directory") / "project")
     (project.data / "services" / "permanence-privee.yml").write_text(FIXTURE, encoding="utf-8")
     config = project.mkdocs_yml.read_text(encoding="utf-8")
-    project.mkdocs_yml.write_text(config.replace('report_email: ""', "report_email: erreurs@example.org"), encoding="utf-8")
+    project.mkdocs_yml.write_text(
+        config.replace('report_email: ""', "report_email: erreurs@example.org"), encoding="utf-8"
+    )
     return build_site(project, project.root / "site", languages=["fr", "ro"], today=FIXED_TODAY), project
 
 
@@ -91,7 +93,9 @@ def test_vcards_only_with_a_contact(finder_built):
 
 
 def test_dated_detail_shows_its_source_year_and_never_a_status(finder_built):
-    page = (finder_built.site / "fr" / "annuaire" / "essai-horaires-a-confirmer" / "index.html").read_text(encoding="utf-8")
+    page = (finder_built.site / "fr" / "annuaire" / "essai-horaires-a-confirmer" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "à confirmer (source de 2019)" in page
     assert 'class="parapluie-open"' not in page  # no "open now" badge for hours to confirm
     confirmed = (finder_built.site / "fr" / "annuaire" / "essai-depistage-charleroi" / "index.html").read_text(
@@ -103,7 +107,7 @@ def test_dated_detail_shows_its_source_year_and_never_a_status(finder_built):
 def test_best_way_to_reach_comes_first(directory_site):
     result, _ = directory_site
     html = entry_html(result.site, "fr", "utsopi")
-    assert html.index('href="tel:') < html.index('href="mailto:') < html.index('<p lang=')
+    assert html.index('href="tel:') < html.index('href="mailto:') < html.index("<p lang=")
 
 
 def test_police_after_helplines_and_care(built):
@@ -116,9 +120,9 @@ def test_police_after_helplines_and_care(built):
 
 def test_no_french_colon_outside_french():
     """Interface punctuation comes from the catalogs: no template hard-codes " : ", no translation keeps it."""
-    from parapluie.i18n.catalogs import read_catalog
-
     import jinja2
+
+    from parapluie.i18n.catalogs import read_catalog
 
     lexer = jinja2.Environment(extensions=["jinja2.ext.i18n"])
     templates = [*ROOT.glob("overrides/**/*.html"), *ROOT.glob("parapluie/**/templates/*.html")]
@@ -168,7 +172,9 @@ def test_markup_in_data_is_shown_as_text(directory_site):
 
 def test_hours_are_in_the_readers_language(directory_site):
     result, _ = directory_site
-    assert re.search(r"<th scope=\"row\">lundi</th><td>20:00–23:00</td>", entry_html(result.site, "fr", "permanence-privee"))
+    assert re.search(
+        r"<th scope=\"row\">lundi</th><td>20:00–23:00</td>", entry_html(result.site, "fr", "permanence-privee")
+    )
     romanian = entry_html(result.site, "ro", "permanence-privee")
     assert re.search(r"<th scope=\"row\">luni</th><td>20:00–23:00</td>", romanian)
     assert '<p lang="fr">' in romanian  # the description is French, and marked so
@@ -202,7 +208,12 @@ def test_json_ld_describes_the_service(directory_site):
     assert data["@type"] == "Service" and data["name"] == "Alias"
     assert data["provider"] == {"@type": "Organization", "name": "Alias"}
     assert data["hoursAvailable"] == [
-        {"@type": "OpeningHoursSpecification", "dayOfWeek": "https://schema.org/Tuesday", "opens": "18:00", "closes": "21:00"}
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": "https://schema.org/Tuesday",
+            "opens": "18:00",
+            "closes": "21:00",
+        }
     ]
 
 
@@ -216,8 +227,10 @@ def test_directory_page_asks_first_and_links_each_need_to_its_page(directory_sit
     assert '<h2 id="tous" class="parapluie-results__title" hidden>' in html
     assert html.index('class="parapluie-finder"') < html.index('class="parapluie-needs"') < html.index('id="tous"')
     head = html[: html.index("</head>")]
-    assert head.endswith("<noscript><style>.parapluie-finder,.parapluie-finder__count{display: none}"
-                         ".parapluie-needs[hidden],.parapluie-results__title[hidden]{display: block}</style></noscript>\n")
+    assert head.endswith(
+        "<noscript><style>.parapluie-finder,.parapluie-finder__count{display: none}"
+        ".parapluie-needs[hidden],.parapluie-results__title[hidden]{display: block}</style></noscript>\n"
+    )
     categories = load_categories(project.data / "categories.yml")
     for need in categories.needs:
         assert f'<li id="{need.id}"><a href="besoin/{need.id}/">' in html  # old #need links still land
@@ -227,10 +240,12 @@ def test_directory_page_asks_first_and_links_each_need_to_its_page(directory_sit
 def test_open_data_is_valid_hsds_and_keeps_private_addresses_out(directory_site):
     import jsonschema
 
-    from tests.fixtures_project import FIXED_TODAY, ROOT
+    from tests.fixtures_project import ROOT
 
     result, project = directory_site
-    schema = json.loads((ROOT / "tests" / "fixtures" / "hsds-3.0" / "compiled_service.json").read_text(encoding="utf-8"))
+    schema = json.loads(
+        (ROOT / "tests" / "fixtures" / "hsds-3.0" / "compiled_service.json").read_text(encoding="utf-8")
+    )
     validator = jsonschema.validators.validator_for(schema)(schema, format_checker=jsonschema.FormatChecker())
     services = json.loads((result.site / "donnees" / "annuaire-hsds.json").read_text(encoding="utf-8"))
     assert len(services) == len(list((project.data / "services").glob("*.yml")))

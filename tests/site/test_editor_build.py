@@ -7,8 +7,8 @@ import json
 from parapluie.build import build_site
 from parapluie.editor import vendor
 from parapluie.editor.site import SKIPPED
-from parapluie.verify.published import published_urls
 from parapluie.inputs.yamlfile import load_yaml
+from parapluie.verify.published import published_urls
 from tests.fixtures_project import FIXED_TODAY, ROOT
 
 

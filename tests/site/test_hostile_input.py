@@ -152,7 +152,7 @@ def catalog_line_without_closing_quote(project: Project) -> str:
     path = project.root / RO_CATALOG
     text = replace_once(path, 'msgstr "Surse"', 'msgstr "Surse')
     line = line_of(text, 'msgstr "Surse')
-    return f'{RO_CATALOG}: 1 problem(s):\n  {UNQUOTED_LINE.format(line=line, text=chr(34).join(["msgstr ", "Surse"]))}'
+    return f"{RO_CATALOG}: 1 problem(s):\n  {UNQUOTED_LINE.format(line=line, text=chr(34).join(['msgstr ', 'Surse']))}"
 
 
 def catalog_drops_a_placeholder(project: Project) -> str:
@@ -270,7 +270,6 @@ def test_hostile_input_fails_clearly_and_leaves_site_untouched(project_copy, pre
     assert tree_fingerprint(previous_site) == before
 
 
-
 def build_languages(project: Project, *codes: str):
     """Run the real command line on a project for some languages only."""
     command = [sys.executable, str(ROOT / "scripts" / "build.py"), "--project", str(project.root)]
@@ -318,7 +317,9 @@ def test_a_page_over_the_weight_budget_is_named_by_the_build(project_copy, previ
     stem = page.relative_to(project_copy.docs / "fr").with_suffix("").as_posix()
     size = re.search(r"the page is (\d+) B", result.stderr)
     assert size, result.stderr
-    problem = OVER_BUDGET.format(page=f"fr/{stem}/index.html", what="the page", size=size[1], budget=NEXT_PAGE_MAX_BYTES)
+    problem = OVER_BUDGET.format(
+        page=f"fr/{stem}/index.html", what="the page", size=size[1], budget=NEXT_PAGE_MAX_BYTES
+    )
     if WEIGHT_BUDGET_IS_FATAL:
         assert result.returncode == 1, result.stderr
         assert result.stderr == f"Build failed: site: 1 problem(s) in the output:\n  {problem}\n"
@@ -326,6 +327,7 @@ def test_a_page_over_the_weight_budget_is_named_by_the_build(project_copy, previ
     else:
         assert result.returncode == 0, result.stderr
         assert f"Warning: site/{problem}\n" in result.stderr
+
 
 def test_a_misspelled_markdown_extension_is_reported_against_mkdocs_yml(project_copy, previous_site):
     before = tree_fingerprint(previous_site)

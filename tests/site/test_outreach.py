@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from parapluie.outreach.kit import KIT_PAGE, SNIPPETS
-
-from parapluie.outreach.leaflets import LEAFLET_FORMATS
-from parapluie.verify.published import REGISTRY_FILE, published_urls, read_registry, resolves
-from parapluie.outreach.previews import PREVIEW_IMAGE, og_locale
 from parapluie.outreach.addresses import display_url, site_url
+from parapluie.outreach.kit import KIT_PAGE, SNIPPETS
+from parapluie.outreach.leaflets import LEAFLET_FORMATS
+from parapluie.outreach.previews import PREVIEW_IMAGE, og_locale
 from parapluie.outreach.shortlinks import load_shortlinks
+from parapluie.verify.published import REGISTRY_FILE, published_urls, read_registry, resolves
 
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 # Words ad sites filter out: the ready-to-paste messages must not contain them, in any language.
@@ -96,7 +95,11 @@ def test_every_page_of_every_language_has_a_link_preview(built, base_url):
 
 def test_every_shared_address_has_a_link_preview_too(built, base_url):
     """The root, the short links (with or without a language): what people paste most."""
-    shared = [built.site / "index.html"] + sorted(built.site.glob("*/index.html")) + sorted(built.site.glob("*/*/index.html"))
+    shared = [
+        built.site / "index.html",
+        *sorted(built.site.glob("*/index.html")),
+        *sorted(built.site.glob("*/*/index.html")),
+    ]
     checked = 0
     for path in shared:
         relative = path.relative_to(built.site).as_posix()

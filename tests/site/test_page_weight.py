@@ -121,7 +121,8 @@ def test_every_page_inlines_the_same_small_first_screen_css_and_loads_the_full_o
             continue  # a short link's or a leaflet's page: root pages, with their own stylesheet
         checked += 1
         head = html[: html.index("</head>")]
-        # The directory page also has a <noscript> style (components/directory-filters/no-script.css): not for phones with JavaScript.
+        # The directory page also has a <noscript> style (components/directory-filters/no-script.css):
+        # not for phones with JavaScript.
         found = re.findall(
             r"<style>(.*?)</style>", re.sub(r"<noscript><style>.*?</style></noscript>", "", head), re.DOTALL
         )

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-from parapluie.verify.checks import site_problems
 from parapluie.htmltags import tag_attributes
 
 
@@ -61,10 +60,7 @@ def test_no_third_party_hosts_anywhere_in_the_output(built):
 
 def test_fallback_pages_say_so_in_the_readers_language(built):
     fallbacks = [
-        (code, page.path)
-        for code, staged in built.staged.items()
-        for page in staged.pages
-        if page.state == "fallback"
+        (code, page.path) for code, staged in built.staged.items() for page in staged.pages if page.state == "fallback"
     ]
     # Whether the real content has fallbacks changes with every translation; tests/site/test_notices.py
     # builds one (Bulgarian) on purpose. Here: every fallback the real site has says so.
@@ -120,7 +116,9 @@ def test_a_page_links_its_sources_page_which_lists_them(built, built_project):
         back = re.search(r'<p><a href="([^"]+)">', target.read_text(encoding="utf-8")).group(1)
         assert Path(urljoin(target.as_posix(), back)) / "index.html" == page, code
         index = (built.site / code / "search" / "search_index.json").read_text(encoding="utf-8")
-        assert '"location":"sources/' not in index.replace(" ", ""), f"{code}: a list of addresses is not a search result"
+        assert '"location":"sources/' not in index.replace(" ", ""), (
+            f"{code}: a list of addresses is not a search result"
+        )
 
 
 def test_a_directory_entry_keeps_its_sources_on_its_page(built):

@@ -10,7 +10,11 @@ from parapluie.finish.bundle import minify_js
 from parapluie.hosting.offline import OFFLINE_LIST
 
 TOOL_SCRIPT = re.compile(r'<script src="[^"]*assets/(photo|takedown|friend)\.[0-9a-f]{8}\.min\.js" defer>')
-TOOL_PAGES = {"outils/photo/index.html": "photo", "outils/retrait/index.html": "takedown", "outils/ami/index.html": "friend"}
+TOOL_PAGES = {
+    "outils/photo/index.html": "photo",
+    "outils/retrait/index.html": "takedown",
+    "outils/ami/index.html": "friend",
+}
 
 
 def test_each_tool_script_loads_on_its_page_only_in_every_language(built):
