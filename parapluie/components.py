@@ -32,6 +32,10 @@ SCRIPTS = (
     "components/directory-filters/directory.js",
     "components/offline/offline-loader.js",  # shows the offline box; loads offline.js on the first press
 )
+# Shared scripts that set our own classes only (`parapluie-…`, checked like the page scripts by
+# tests/unit/test_page_scripts.py): the theme's stylesheet is trimmed without reading their words,
+# which would keep theme rules nothing uses (their `info` and `end` kept the theme's info boxes).
+OWN_CLASSES_ONLY_SCRIPTS = ("components/directory-filters/directory.js",)
 # The first screen's own stylesheet, minified into a <style> in every MkDocs page's head (its hash in
 # the CSP), so a first visit paints styled from the HTML alone; the full stylesheet then loads
 # without blocking (overrides/main.html, components/first-screen/).

@@ -30,6 +30,7 @@ from parapluie.components import (
     FIRST_SCREEN_STYLESHEET,
     LAZY_OFFLINE_SCRIPT,
     LAZY_SEARCH_SCRIPT,
+    OWN_CLASSES_ONLY_SCRIPTS,
     PAGE_SCRIPTS,
     SCRIPTS,
     SERVICE_WORKER_SOURCE,
@@ -396,10 +397,13 @@ def write_bundles(site: Path, language_folders: list[Path], sources: Path) -> Bu
     rendered = [path.read_text(encoding="utf-8") for f in language_folders for path in f.rglob("*.html")]
     icons = icon_classes(rendered)
     own_scripts = [(sources / name).read_text(encoding="utf-8") for name in (*SCRIPTS, LAZY_SEARCH_SCRIPT)]
-    # Not the page scripts (components.PAGE_SCRIPTS): they use our own classes only, whose rules are
-    # never trimmed (tests/unit/test_page_scripts.py), and their other words would keep theme rules.
-    names = used_names(pages, own_scripts)
-    elements = used_elements(pages, own_scripts)
+    # Not the page scripts (components.PAGE_SCRIPTS) nor OWN_CLASSES_ONLY_SCRIPTS: they use our own
+    # classes only, whose rules are never trimmed (tests/unit/test_page_scripts.py), and their other
+    # words would keep theme rules.
+    sources_read = [name not in OWN_CLASSES_ONLY_SCRIPTS for name in (*SCRIPTS, LAZY_SEARCH_SCRIPT)]
+    trim_words = [script for script, read in zip(own_scripts, sources_read, strict=True) if read]
+    names = used_names(pages, trim_words)
+    elements = used_elements(pages, trim_words)
     theme_css = theme_stylesheet(language_folders[0]).read_text(encoding="utf-8")
     try:
         trimmed = trim_css(theme_css, names, elements)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from parapluie.components import PAGE_SCRIPTS, SCRIPTS
+from parapluie.components import OWN_CLASSES_ONLY_SCRIPTS, PAGE_SCRIPTS, SCRIPTS
 from parapluie.errors import BuildError
 from parapluie.finish.bundle import fingerprinted_name, minify_js
 from parapluie.finish.page_scripts import (
@@ -87,9 +87,11 @@ def test_page_scripts_are_not_bundled_and_use_only_our_own_classes():
     # The shared stylesheet keeps the theme's rules for the words of the shared scripts only
     # (parapluie/finish/bundle.py): a page script must not rely on a theme class.
     assert not {script.source for script in PAGE_SCRIPTS} & set(SCRIPTS)
-    for script in PAGE_SCRIPTS:
-        source = (ROOT / script.source).read_text(encoding="utf-8")
-        assert not re.findall(r"\bmd-[\w-]+", source), script.source
+    # The shared scripts whose words the trim does not read either (components.OWN_CLASSES_ONLY_SCRIPTS).
+    assert set(OWN_CLASSES_ONLY_SCRIPTS) <= set(SCRIPTS)
+    for name in (*(script.source for script in PAGE_SCRIPTS), *OWN_CLASSES_ONLY_SCRIPTS):
+        source = (ROOT / name).read_text(encoding="utf-8")
+        assert not re.findall(r"\bmd-[\w-]+", source), name
         set_classes = re.findall(r"className\s*\+?=\s*([^;]+);", source)
         for value in set_classes:
             assert all(name.startswith("parapluie-") for name in re.findall(r'"\s*([\w-]+)', value)), value
