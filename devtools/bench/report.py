@@ -271,8 +271,8 @@ def format_report(report: Report) -> str:
         f"Stock mkdocs-material build, French only: {report.stock_build_s:.1f} s",
         "",
         f"Phone ({PHONE['viewport']['width']}×{PHONE['viewport']['height']}, Android Chrome), DevTools Slow 3G "
-        f"({SLOW_3G['latency'] / 1000:g} s latency, {SLOW_3G['downloadThroughput'] / 1000:g} kB/s), gzip; "
-        f"median of {report.runs} run(s).",
+        f"({SLOW_3G['latency'] / 1000:g} s latency, {SLOW_3G['downloadThroughput'] / 1000:g} kB/s), "
+        f"brotli copies (else gzip); median of {report.runs} run(s).",
         "First visit: fresh context (empty cache). floor: the same page with every subresource refused "
         "(one round trip).",
         "×floor: FCP over the floor's; ×stock, kB×stk: against stock Material's French page of the same type.",
